@@ -1,0 +1,64 @@
+import 'server-only';
+import { z } from 'zod';
+import { currentUser, type SessionUser } from './session';
+import { PublicError } from '@/lib/errors';
+import type { Role } from '@/lib/domain/codes';
+
+export type ActionState<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> }
+  | null;
+
+/** Every zod issue, keyed by its dotted path, so each field shows its own Chinese message. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || '_';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one wrapper every server action goes through: session → role → zod → handler → error shaping.
+ * Ownership is the handler's job (it knows the object), and it must check it every time.
+ */
+export function defineAction<S extends z.ZodType, R = undefined>(
+  opts: { roles: readonly Role[]; schema: S },
+  handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionState<R> | void>,
+) {
+  return async (_prev: ActionState<R>, raw: FormData | unknown): Promise<ActionState<R>> => {
+    const user = await currentUser();
+    if (!user) return { ok: false, message: '登录已失效，请重新登录。' };
+    if (!opts.roles.includes(user.role)) return { ok: false, message: '您没有执行此操作的权限。' };
+    const input = raw instanceof FormData ? formDataToObject(raw) : raw;
+    const parsed = opts.schema.safeParse(input);
+    if (!parsed.success) {
+      return { ok: false, message: '提交的内容有误，请按提示修改。', fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    try {
+      return (await handler(parsed.data, user)) ?? { ok: true };
+    } catch (err) {
+      if (isNextControlFlow(err)) throw err;
+      if (err instanceof PublicError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
+      console.error('[action]', (err as Error)?.name, (err as Error)?.message);
+      return { ok: false, message: '系统繁忙，操作未完成，请稍后重试。您填写的内容未丢失。' };
+    }
+  };
+}
+
+function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of fd.entries()) {
+    if (k.startsWith('$ACTION')) continue;
+    if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+/** redirect() and notFound() work by throwing; they must pass through untouched. */
+function isNextControlFlow(err: unknown): boolean {
+  const digest = (err as { digest?: unknown })?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+}

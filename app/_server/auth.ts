@@ -1,0 +1,65 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { authConfig } from '@/auth.config';
+import { portalAdapter } from '@/db/auth-adapter';
+import { getDb } from '@/db/client';
+import { findUserByEmail } from '@/db/queries/users';
+import { enqueue } from '@/db/queries/outbox';
+import { verifyPassword } from '@/lib/auth/password';
+import { magicLinkEmail } from '@/lib/notify/auth-templates';
+
+const credentials = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(256) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  adapter: portalAdapter(),
+  logger: {
+    // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error.name, error.message);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await findUserByEmail(await getDb(), parsed.data.email);
+        if (!user || user.disabled) return null;
+        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+      },
+    }),
+    {
+      id: 'email',
+      type: 'email',
+      name: '邮箱登录链接',
+      maxAge: 15 * 60, // short-lived; single use is enforced by deleting the token on use
+      async sendVerificationRequest({ identifier, url, expires }) {
+        const msg = magicLinkEmail({ url, expires });
+        await enqueue(await getDb(), { channel: 'email', recipient: identifier, template: 'magic_link', ...msg });
+      },
+    },
+  ],
+  callbacks: {
+    ...authConfig.callbacks,
+    async signIn({ user }) {
+      // Magic links only for existing, enabled accounts (the adapter returns none for disabled ones).
+      if (!user.email) return false;
+      const row = await findUserByEmail(await getDb(), user.email);
+      return Boolean(row && !row.disabled);
+    },
+    async jwt({ token, user }) {
+      if (user?.email && !user.role) {
+        // Email sign-in hands us the adapter user; make sure role and session version come from the row.
+        const row = await findUserByEmail(await getDb(), user.email);
+        if (row) Object.assign(user, { id: row.id, role: row.role, sessionVersion: row.sessionVersion });
+      }
+      return authConfig.callbacks.jwt({ token, user });
+    },
+  },
+});

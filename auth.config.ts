@@ -1,0 +1,26 @@
+import type { NextAuthConfig } from 'next-auth';
+
+// Edge-safe half of the Auth.js config: no providers, no database. proxy.ts uses it only to read the
+// JWT; every page and server action checks the user against the database itself (lib/server/session.ts).
+export const authConfig = {
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  pages: { signIn: '/login', verifyRequest: '/login/verify', error: '/login' },
+  providers: [],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.role = user.role;
+        token.sv = user.sessionVersion ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      if (token.uid && token.role) {
+        session.user = { ...session.user, id: token.uid, role: token.role, email: token.email ?? '', name: token.name ?? '' };
+      }
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,31 @@
+import Link from 'next/link';
+import { ROLE_LABELS, ROLE_NAV } from '@/lib/auth/roles';
+import type { SessionUser } from '@/app/_server/session';
+import { NavLinks } from './nav-links';
+import { signOutAction } from '@/app/_server/sign-out';
+
+export function AppHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold text-brand-700">
+          备案整改门户
+        </Link>
+        <nav aria-label="主导航" className="order-3 w-full sm:order-none sm:w-auto">
+          <NavLinks items={[...ROLE_NAV[user.role]]} />
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span>
+            <span className="font-medium">{user.name}</span>
+            <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-slate-700">{ROLE_LABELS[user.role]}</span>
+          </span>
+          <form action={signOutAction}>
+            <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100">
+              退出登录
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,24 @@
+import { outbox } from '../schema';
+import type { Tx } from '../client';
+
+export type OutboxMessage = {
+  channel: 'email' | 'sms';
+  recipient: string;
+  template: string;
+  subject?: string;
+  html?: string;
+  text: string;
+  data?: Record<string, unknown>;
+  /** Same key twice = one message: reminders and re-imports never send twice. */
+  dedupeKey?: string;
+};
+
+/** Writes messages in the caller's transaction; the worker sends them after commit. */
+export async function enqueue(tx: Tx, messages: OutboxMessage | OutboxMessage[]): Promise<void> {
+  const rows = Array.isArray(messages) ? messages : [messages];
+  if (rows.length === 0) return;
+  await tx
+    .insert(outbox)
+    .values(rows.map((m) => ({ ...m, subject: m.subject ?? '', html: m.html ?? '' })))
+    .onConflictDoNothing({ target: outbox.dedupeKey });
+}

@@ -1,0 +1,34 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Tx } from '../client';
+import { users, verificationTokens } from '../schema';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return row;
+}
+
+export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function createVerificationToken(tx: Tx, v: { identifier: string; token: string; expires: Date }) {
+  await tx.insert(verificationTokens).values(v);
+  return v;
+}
+
+/** Deleting on use makes a magic link single-use; an expired token is consumed and refused. */
+export async function useVerificationToken(tx: Tx, v: { identifier: string; token: string }) {
+  const [row] = await tx
+    .delete(verificationTokens)
+    .where(and(eq(verificationTokens.identifier, v.identifier), eq(verificationTokens.token, v.token)))
+    .returning();
+  if (!row) return null;
+  return row;
+}
+
+export async function purgeExpiredTokens(tx: Tx) {
+  await tx.delete(verificationTokens).where(gt(sql`now()`, verificationTokens.expires));
+}

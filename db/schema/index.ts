@@ -1,0 +1,4 @@
+export * from './enums';
+export * from './filings';
+export * from './remediation';
+export * from './outbox';

@@ -1,0 +1,211 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  extensionState,
+  findingCode,
+  findingStatus,
+  noticeSource,
+  orderState,
+  orderType,
+  recheckState,
+} from './enums';
+import { domains, subjects, users, websites } from './filings';
+import type { OrderPayload, RejectionEntry } from '@/lib/orders/payload';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** 整改通知: one notice to one subject, carrying one or more findings. */
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    issuedBy: uuid('issued_by').references(() => users.id),
+    source: noticeSource('source').notNull().default('manual'),
+    deadline: date('deadline').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notices_subject_idx').on(t.subjectId)],
+);
+
+/** 不合格项: each is a rectification with its own URL (the id is a random UUID, not guessable). */
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    noticeId: uuid('notice_id').notNull().references(() => notices.id),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    websiteId: uuid('website_id').references(() => websites.id),
+    domainId: uuid('domain_id').references(() => domains.id),
+    code: findingCode('code').notNull(),
+    status: findingStatus('status').notNull().default('open'),
+    deadline: date('deadline').notNull(),
+    filedValue: text('filed_value'),
+    observedValue: text('observed_value'),
+    detail: text('detail'),
+    // Import idempotency: the same source row never creates a second finding.
+    externalKey: text('external_key'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('findings_subject_idx').on(t.subjectId),
+    index('findings_deadline_open_idx').on(t.deadline).where(sql`${t.status} in ('open','in_progress','overdue')`),
+    uniqueIndex('findings_external_key_uq').on(t.externalKey),
+    // At most one unresolved finding per filing object and code.
+    uniqueIndex('findings_unresolved_uq')
+      .on(
+        t.subjectId,
+        sql`coalesce(${t.websiteId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        sql`coalesce(${t.domainId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+        t.code,
+      )
+      .where(sql`${t.status} in ('open','in_progress','overdue')`),
+  ],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull().unique(),
+    type: orderType('type').notNull(),
+    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    // Null only for 首次备案, whose subject exists once the 管局 approves.
+    subjectId: uuid('subject_id').references(() => subjects.id),
+    websiteId: uuid('website_id').references(() => websites.id),
+    provinceCode: text('province_code').notNull(),
+    state: orderState('state').notNull().default('DRAFT'),
+    payload: jsonb('payload').$type<OrderPayload>().notNull(),
+    rejection: jsonb('rejection').$type<RejectionEntry[]>(),
+    rejectionNote: text('rejection_note'),
+    wizardStep: integer('wizard_step').notNull().default(0),
+    smsCodeHash: text('sms_code_hash'),
+    smsSentAt: timestamp('sms_sent_at', { withTimezone: true }),
+    smsFailures: integer('sms_failures').notNull().default(0),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // SPEC 5: change, new website and cancellation never run at the same time on one subject.
+    uniqueIndex('orders_one_open_per_subject_uq')
+      .on(t.subjectId)
+      .where(
+        sql`${t.state} in ('DRAFT','SUBMITTED','FIRST_REVIEW_REJECTED','PENDING_SMS','REGULATOR_REVIEW','REGULATOR_REJECTED','RETURNED')`,
+      ),
+    index('orders_owner_idx').on(t.ownerId, t.createdAt),
+    index('orders_queue_idx').on(t.state, t.submittedAt, t.id),
+  ],
+);
+
+export const orderFindings = pgTable(
+  'order_findings',
+  {
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    findingId: uuid('finding_id').notNull().references(() => findings.id),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.findingId] }), index('order_findings_finding_idx').on(t.findingId)],
+);
+
+/** Append-only order history: never updated, never deleted. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    actorId: uuid('actor_id').references(() => users.id),
+    event: text('event').notNull(),
+    fromState: orderState('from_state'),
+    toState: orderState('to_state').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+/** Uploaded files; bytes live outside public/ under the upload directory, keyed by id. */
+export const materials = pgTable(
+  'materials',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id').notNull().references(() => users.id),
+    orderId: uuid('order_id').references(() => orders.id),
+    recheckId: uuid('recheck_id'),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('materials_order_idx').on(t.orderId)],
+);
+
+/** 复核 requests: the filer fixed something outside the portal and asks staff to check again. */
+export const rechecks = pgTable(
+  'rechecks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    findingId: uuid('finding_id').notNull().references(() => findings.id),
+    requestedBy: uuid('requested_by').notNull().references(() => users.id),
+    actionCode: text('action_code'),
+    note: text('note'),
+    state: recheckState('state').notNull().default('pending'),
+    selfCheck: jsonb('self_check'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('rechecks_state_idx').on(t.state, t.createdAt),
+    uniqueIndex('rechecks_one_pending_uq').on(t.findingId).where(sql`${t.state} = 'pending'`),
+  ],
+);
+
+/** 整改延期: once per finding. */
+export const extensionRequests = pgTable('extension_requests', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  findingId: uuid('finding_id').notNull().unique().references(() => findings.id),
+  requestedBy: uuid('requested_by').notNull().references(() => users.id),
+  reason: text('reason').notNull(),
+  state: extensionState('state').notNull().default('pending'),
+  newDeadline: date('new_deadline'),
+  decidedBy: uuid('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    subjectId: uuid('subject_id'),
+    details: jsonb('details').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_subject_idx').on(t.subjectId),
+    index('audit_created_idx').on(t.createdAt),
+  ],
+);

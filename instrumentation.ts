@@ -1,0 +1,14 @@
+// Runs once per server process before requests are served: migrate (and seed the demo when asked).
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { getDbHandle } = await import('./db/client');
+  const { db } = await getDbHandle();
+  if (process.env.DEMO_SEED === '1') {
+    const { seedDemo } = await import('./db/seed');
+    await seedDemo(db, { quiet: false });
+  }
+  if (process.env.OUTBOX_WORKER !== '0') {
+    const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
+    startOutboxWorker(db);
+  }
+}

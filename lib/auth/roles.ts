@@ -1,0 +1,37 @@
+import type { Role } from '@/lib/domain/codes';
+
+/** Where each role lands after sign-in. */
+export const ROLE_HOME = {
+  filer: '/dashboard',
+  reviewer: '/review',
+  admin: '/admin',
+} as const satisfies Record<Role, string>;
+
+export const ROLE_LABELS = {
+  filer: '备案用户',
+  reviewer: '初审专员',
+  admin: '运营管理员',
+} as const satisfies Record<Role, string>;
+
+export type NavItem = { href: string; label: string };
+
+/** Role-specific navigation; typed over every role so a new one cannot be forgotten. */
+export const ROLE_NAV = {
+  filer: [
+    { href: '/dashboard', label: '我的备案' },
+    { href: '/notices', label: '整改通知' },
+    { href: '/orders', label: '我的订单' },
+  ],
+  reviewer: [
+    { href: '/review', label: '初审队列' },
+    { href: '/rechecks', label: '复核队列' },
+  ],
+  admin: [
+    { href: '/admin', label: '概览' },
+    { href: '/admin/notices', label: '整改通知管理' },
+    { href: '/admin/orders', label: '订单' },
+    { href: '/admin/users', label: '用户' },
+    { href: '/admin/audit', label: '审计日志' },
+    { href: '/admin/mailbox', label: '开发邮箱' },
+  ],
+} as const satisfies Record<Role, readonly NavItem[]>;

@@ -1,0 +1,46 @@
+import postgres from 'postgres';
+import { openDb, type Db } from '@/db/client';
+
+export type TestTarget = 'pglite' | 'postgres';
+
+/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set (CI sets it when it answers). */
+export const TEST_TARGETS: TestTarget[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export type TestDb = { db: Db; kind: TestTarget; close: () => Promise<void> };
+
+/**
+ * A fresh, migrated database: in-memory PGlite, or a new database on the server (dropped on close), so
+ * test files never see each other's rows and the migrations themselves are exercised every run.
+ */
+export async function freshDb(kind: TestTarget): Promise<TestDb> {
+  if (kind === 'pglite') {
+    const h = await openDb({});
+    return { db: h.db, kind, close: h.close };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `beian_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const h = await openDb({ url: url.toString() });
+  return {
+    db: h.db,
+    kind,
+    close: async () => {
+      await h.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The Postgres error code of a failed statement, through drizzle's and the drivers' wrappers. */
+export function pgCode(err: unknown): string | undefined {
+  let e = err as { code?: string; cause?: unknown } | undefined;
+  for (let i = 0; i < 4 && e; i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+    e = e.cause as typeof e;
+  }
+  return undefined;
+}
