@@ -139,3 +139,20 @@ export const ORDER_EVENT_LABELS: Record<OrderEvent, string> = {
   abandon: '放弃订单',
   expire: '订单超期失效',
 };
+
+/** Who may trigger each event. `system` covers the scheduler (expiry, SMS window) and the gateway. */
+export type EventActor = 'owner' | 'reviewer' | 'regulator' | 'system';
+export const EVENT_ACTORS = {
+  submit: 'owner',
+  resubmit: 'owner',
+  approve_first_review: 'reviewer',
+  reject_first_review: 'reviewer',
+  sms_verified: 'owner',
+  sms_return: 'system',
+  resubmit_to_regulator: 'owner',
+  regulator_approve: 'regulator',
+  regulator_reject: 'regulator',
+  withdraw: 'owner',
+  abandon: 'owner',
+  expire: 'system',
+} as const satisfies Record<OrderEvent, EventActor>;

@@ -34,11 +34,12 @@ describe.each(TEST_TARGETS)('database invariants on %s', (target) => {
   });
 
   it('refuses a duplicate 备案号 for subjects and for websites', async () => {
-    const [a, b] = await h.db.select().from(t.subjects).limit(2);
-    const err = await h.db.update(t.subjects).set({ icpNumber: a!.icpNumber }).where(eq(t.subjects.id, b!.id)).catch((e) => e);
+    const [a] = await h.db.select().from(t.subjects).limit(1);
+    const { id: _id, createdAt: _c, ...copy } = a!;
+    const err = await h.db.insert(t.subjects).values({ ...copy, name: '另一个主体' }).catch((e) => e);
     expect(pgCode(err)).toBe('23505');
-    const [w1, w2] = await h.db.select().from(t.websites).limit(2);
-    const err2 = await h.db.update(t.websites).set({ icpNumber: w1!.icpNumber }).where(eq(t.websites.id, w2!.id)).catch((e) => e);
+    const [w1] = await h.db.select().from(t.websites).limit(1);
+    const err2 = await h.db.insert(t.websites).values({ subjectId: w1!.subjectId, icpNumber: w1!.icpNumber, name: '重复备案号网站', principalId: w1!.principalId }).catch((e) => e);
     expect(pgCode(err2)).toBe('23505');
   });
 
