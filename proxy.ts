@@ -7,7 +7,7 @@ const { auth } = NextAuth(authConfig);
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/_next', '/favicon'];
 
 // Coarse gate only: signed-out visitors go to sign-in and come back. Authorisation happens in every
-// page, query and server action. The redirect is relative so it never names the wrong host.
+// page, query and server action.
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (req.auth || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
@@ -17,7 +17,10 @@ export default auth((req) => {
     return NextResponse.next({ request: { headers } });
   }
   const target = `/login?callbackUrl=${encodeURIComponent(pathname + search)}`;
-  return new NextResponse(null, { status: 307, headers: { Location: target } });
+  // Next needs an absolute Location; build it from the Host the browser used (nextUrl may say localhost).
+  const host = req.headers.get('host') ?? req.nextUrl.host;
+  const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
+  return NextResponse.redirect(new URL(target, `${proto}://${host}`), 307);
 });
 
 export const config = {

@@ -1,0 +1,156 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageUser } from '@/app/_server/session';
+import { getDb } from '@/db/client';
+import { listFilingsForOwner, type FilingView } from '@/db/queries/filings';
+import { FilingStatusBadge } from '@/components/ui/status-badge';
+import { Deadline } from '@/components/deadline';
+import { displayStatus } from '@/lib/filings/status';
+import { natureLabel, provinceName } from '@/lib/filings/labels';
+import { FINDING_CATALOGUE } from '@/lib/remediation';
+import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
+import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
+import { FILER_NEXT_STEP } from '@/lib/orders/next-step';
+
+export const metadata: Metadata = { title: '我的备案' };
+
+export default async function DashboardPage() {
+  const user = await requirePageUser(['filer']);
+  const filings = await listFilingsForOwner(await getDb(), user.id);
+  const openFindings = filings.flatMap((s) =>
+    s.findings.filter((f) => f.status !== 'access_cancelled').map((f) => ({ f, s, w: s.websites.find((w) => w.id === f.websiteId) })),
+  );
+  const cancelled = filings.flatMap((s) => s.findings.filter((f) => f.status === 'access_cancelled').map((f) => ({ f, s })));
+  const openOrders = filings.filter((s) => s.openOrder).length;
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">我的备案</h1>
+        <p className="mt-1 text-sm text-slate-600">您名下的备案主体与网站，以及需要处理的整改事项。</p>
+      </div>
+
+      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <Stat label="待整改事项" value={openFindings.length} tone={openFindings.length ? 'text-amber-800' : 'text-slate-900'} />
+        <Stat label="进行中的订单" value={openOrders} />
+        <Stat label="备案主体" value={filings.length} />
+      </dl>
+
+      <section aria-labelledby="todo">
+        <h2 id="todo" className="mb-3 text-lg font-semibold">需要处理</h2>
+        {openFindings.length === 0 && cancelled.length === 0 ? (
+          <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">暂无待整改事项，您的备案信息核查均已通过。</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {cancelled.map(({ f, s }) => (
+              <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{s.name} 已被取消接入（超期未整改）</p>
+                  <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
+                </div>
+                <Link href={`/rectifications/${f.id}`} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600">
+                  查看重新接入方案
+                </Link>
+              </li>
+            ))}
+            {openFindings.map(({ f, s, w }) => (
+              <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{FINDING_CATALOGUE[f.code].notice}</p>
+                  <p className="text-sm text-slate-600">
+                    {w ? `${w.name}（${w.icpNumber}）` : `${s.name}（${s.icpNumber}）`} · 截止 <Deadline date={f.deadline} />
+                    {f.status === 'in_progress' ? ' · 整改中' : ''}
+                  </p>
+                </div>
+                <Link
+                  href={`/rectifications/${f.id}`}
+                  className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
+                  aria-label={`去整改：${FINDING_CATALOGUE[f.code].notice}（${w?.name ?? s.name}）`}
+                >
+                  去整改
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="filings" className="space-y-4">
+        <h2 id="filings" className="text-lg font-semibold">备案信息</h2>
+        {filings.length === 0 ? (
+          <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">
+            您名下暂无备案主体。如您的网站尚未备案，请联系接入商客服办理首次备案；如备案在其他账号下，请使用该账号登录。
+          </p>
+        ) : (
+          filings.map((s) => <SubjectCard key={s.id} s={s} />)
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Stat({ label, value, tone = 'text-slate-900' }: { label: string; value: number; tone?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className={`mt-1 text-2xl font-semibold ${tone}`}>{value}</dd>
+    </div>
+  );
+}
+
+function SubjectCard({ s }: { s: FilingView }) {
+  const status = displayStatus(s.status, s.findings);
+  return (
+    <article aria-labelledby={`s-${s.id}`} className="rounded-lg border border-slate-200 bg-white">
+      <header className="flex flex-wrap items-start gap-3 border-b border-slate-200 p-4">
+        <div className="min-w-0 flex-1">
+          <h3 id={`s-${s.id}`} className="font-semibold">
+            <Link href={`/subjects/${s.id}`} className="hover:underline">
+              {s.name}
+            </Link>
+          </h3>
+          <p className="text-sm text-slate-600">
+            主体备案号 {s.icpNumber} · {natureLabel(s.nature)} · {provinceName(s.provinceCode)}
+          </p>
+        </div>
+        <FilingStatusBadge status={status} />
+      </header>
+      {s.openOrder ? (
+        <p className="border-b border-slate-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
+          进行中：{ORDER_TYPE_NAMES[s.openOrder.type]}订单 {s.openOrder.number}（{ORDER_STATE_LABELS[s.openOrder.state]}）— 下一步：
+          {FILER_NEXT_STEP[s.openOrder.state]}{' '}
+          <Link href={`/orders/${s.openOrder.id}`} className="font-medium underline">
+            查看订单
+          </Link>
+        </p>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{s.name}的网站</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">网站备案号</th>
+              <th scope="col" className="px-4 py-2 font-medium">网站名称</th>
+              <th scope="col" className="px-4 py-2 font-medium">域名</th>
+              <th scope="col" className="px-4 py-2 font-medium">接入 IP</th>
+              <th scope="col" className="px-4 py-2 font-medium">状态</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {s.websites.map((w) => (
+              <tr key={w.id}>
+                <td className="whitespace-nowrap px-4 py-2">{w.icpNumber}</td>
+                <td className="px-4 py-2">{w.name}</td>
+                <td className="px-4 py-2">{w.domains.map((d) => d.name).join('、')}</td>
+                <td className="px-4 py-2">{w.ips.join('、') || '—'}</td>
+                <td className="px-4 py-2">
+                  <FilingStatusBadge status={displayStatus(w.status, s.findings.filter((f) => f.websiteId === w.id))} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,90 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Tx } from '../client';
+import * as t from '../schema';
+import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
+
+export type SubjectRow = typeof t.subjects.$inferSelect;
+export type WebsiteRow = typeof t.websites.$inferSelect;
+export type FindingRow = typeof t.findings.$inferSelect;
+
+export type WebsiteView = WebsiteRow & {
+  domains: { id: string; name: string; expiresOn: string }[];
+  ips: string[];
+  provider: string | null;
+};
+
+export type FilingView = SubjectRow & {
+  websites: WebsiteView[];
+  findings: FindingRow[];
+  openOrder: Pick<typeof t.orders.$inferSelect, 'id' | 'number' | 'type' | 'state' | 'websiteId' | 'submittedAt' | 'expiresAt'> | null;
+};
+
+/**
+ * Everything the 我的备案 dashboard shows for one owner, in a fixed five queries whatever the number of
+ * subjects and websites (no N+1): subjects, websites with their access, domains, open findings, open orders.
+ */
+export async function listFilingsForOwner(tx: Tx, ownerId: string): Promise<FilingView[]> {
+  const subjects = await tx.select().from(t.subjects).where(eq(t.subjects.ownerId, ownerId)).orderBy(asc(t.subjects.createdAt), asc(t.subjects.icpNumber));
+  return assemble(tx, subjects);
+}
+
+/** One subject, only when it belongs to `ownerId` (undefined otherwise: the caller answers 404). */
+export async function getFilingForOwner(tx: Tx, subjectId: string, ownerId: string): Promise<FilingView | undefined> {
+  if (!isUuid(subjectId)) return undefined;
+  const subjects = await tx.select().from(t.subjects).where(and(eq(t.subjects.id, subjectId), eq(t.subjects.ownerId, ownerId)));
+  return (await assemble(tx, subjects))[0];
+}
+
+export async function getFilingById(tx: Tx, subjectId: string): Promise<FilingView | undefined> {
+  if (!isUuid(subjectId)) return undefined;
+  const subjects = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));
+  return (await assemble(tx, subjects))[0];
+}
+
+async function assemble(tx: Tx, subjects: SubjectRow[]): Promise<FilingView[]> {
+  if (subjects.length === 0) return [];
+  const subjectIds = subjects.map((s) => s.id);
+  const [websites, findings, orders] = await Promise.all([
+    tx
+      .select({ website: t.websites, ips: t.accessRecords.ips, provider: t.accessRecords.provider })
+      .from(t.websites)
+      .leftJoin(t.accessRecords, and(eq(t.accessRecords.websiteId, t.websites.id), eq(t.accessRecords.active, true)))
+      .where(inArray(t.websites.subjectId, subjectIds))
+      .orderBy(asc(t.websites.icpNumber)),
+    tx
+      .select()
+      .from(t.findings)
+      .where(and(inArray(t.findings.subjectId, subjectIds), inArray(t.findings.status, [...UNRESOLVED_FINDING_STATUSES, 'access_cancelled'])))
+      .orderBy(asc(t.findings.deadline)),
+    tx
+      .select({ id: t.orders.id, number: t.orders.number, type: t.orders.type, state: t.orders.state, websiteId: t.orders.websiteId, submittedAt: t.orders.submittedAt, expiresAt: t.orders.expiresAt, subjectId: t.orders.subjectId })
+      .from(t.orders)
+      .where(and(inArray(t.orders.subjectId, subjectIds), inArray(t.orders.state, [...OPEN_ORDER_STATES]))),
+  ]);
+  const websiteIds = websites.map((w) => w.website.id);
+  const domains = websiteIds.length
+    ? await tx
+        .select({ id: t.domains.id, name: t.domains.name, expiresOn: t.domains.expiresOn, websiteId: t.domains.websiteId })
+        .from(t.domains)
+        .where(and(inArray(t.domains.websiteId, websiteIds), isNull(t.domains.removedAt)))
+        .orderBy(asc(t.domains.createdAt), asc(t.domains.name))
+    : [];
+  return subjects.map((s) => ({
+    ...s,
+    websites: websites
+      .filter((w) => w.website.subjectId === s.id)
+      .map((w) => ({
+        ...w.website,
+        ips: w.ips ?? [],
+        provider: w.provider,
+        domains: domains.filter((d) => d.websiteId === w.website.id).map(({ websiteId: _w, ...d }) => d),
+      })),
+    findings: findings.filter((f) => f.subjectId === s.id),
+    openOrder: orders.find((o) => o.subjectId === s.id) ?? null,
+  }));
+}
+
+export function isUuid(s: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+}

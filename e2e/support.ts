@@ -1,0 +1,27 @@
+import { expect, type Page } from '@playwright/test';
+
+export const PASSWORD = 'Beian@2026';
+
+/** Signs in through the login form (the form itself is the subject of auth.spec.ts). */
+export async function signIn(page: Page, email: string, path = '/login') {
+  await page.goto(path);
+  const form = page.getByRole('region', { name: '密码登录' });
+  await form.getByLabel('邮箱').fill(email);
+  await form.getByLabel('密码').fill(PASSWORD);
+  await form.getByRole('button', { name: '登录' }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+/** Screenshots for people to look at (not committed: test-results/ is ignored). */
+export async function shoot(page: Page, name: string) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
