@@ -209,3 +209,24 @@ export const auditEvents = pgTable(
     index('audit_created_idx').on(t.createdAt),
   ],
 );
+
+/**
+ * A batch import of check results (CSV/XLSX). Rows are processed in chunks, each chunk in its own
+ * transaction that also advances `processedRows`, so a crash resumes where it stopped and a re-run of the
+ * same file creates nothing new (findings carry `externalKey`).
+ */
+export const importBatches = pgTable('import_batches', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  createdBy: uuid('created_by').notNull().references(() => users.id),
+  fileName: text('file_name').notNull(),
+  fileSha256: text('file_sha256').notNull(),
+  deadline: date('deadline').notNull(),
+  status: text('status').notNull().default('pending'), // pending | running | done | failed
+  totalRows: integer('total_rows').notNull().default(0),
+  processedRows: integer('processed_rows').notNull().default(0),
+  createdFindings: integer('created_findings').notNull().default(0),
+  skippedRows: integer('skipped_rows').notNull().default(0),
+  errorRows: jsonb('error_rows').$type<{ row: number; messages: string[] }[]>().notNull().default([]),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});

@@ -191,7 +191,6 @@ async function seedOrders(tx: Tx, ids: SeedIds, now: Date) {
         payload,
         rejection: o.rejection ?? null,
         rejectionNote: o.rejectionNote ?? null,
-        smsCodeHash: smsCode ? createHash('sha256').update(smsCode).digest('hex') : null,
         smsSentAt: smsCode ? new Date(now.getTime() - 2 * 3600_000) : null,
         submittedAt,
         expiresAt: submittedAt ? new Date(submittedAt.getTime() + 45 * 86400_000) : null,
@@ -199,6 +198,10 @@ async function seedOrders(tx: Tx, ids: SeedIds, now: Date) {
         updatedAt: createdAt,
       })
       .returning({ id: t.orders.id });
+    if (smsCode) {
+      // Same hashing as db/orders/gateway.ts, so the demo code from the dev SMS inbox verifies.
+      await tx.update(t.orders).set({ smsCodeHash: createHash('sha256').update(`${order!.id}:${smsCode}`).digest('hex') }).where(eq(t.orders.id, order!.id));
+    }
     for (const code of o.findings ?? []) {
       const f = DEMO_FINDINGS.find((x) => x.subject === o.subject && x.code === code);
       if (f?.id) await tx.insert(t.orderFindings).values({ orderId: order!.id, findingId: f.id });
