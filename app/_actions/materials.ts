@@ -1,0 +1,21 @@
+'use server';
+import { z } from 'zod';
+import { defineAction } from '@/app/_server/action';
+import { getDb } from '@/db/client';
+import { saveMaterial, type SavedMaterial } from '@/db/materials/store';
+import { MAX_UPLOAD_BYTES } from '@/lib/validation/upload';
+
+const uploadSchema = z.object({
+  kind: z.string().min(1).max(40).regex(/^[a-z_]+$/, '材料类型无效'),
+  file: z
+    .instanceof(File, { message: '请选择要上传的图片' })
+    .refine((f) => f.size > 0, '请选择要上传的图片')
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, '图片大小须在 200 KB 到 4 MB 之间，请调整图片大小后重新上传'),
+});
+
+/** Stores one image for the signed-in filer; the bytes are checked before anything is written. */
+export const uploadMaterial = defineAction<typeof uploadSchema, SavedMaterial>({ roles: ['filer'], schema: uploadSchema }, async (input, user) => {
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  const saved = await saveMaterial(await getDb(), { ownerId: user.id, bytes, fileName: input.file.name, kind: input.kind });
+  return { ok: true, data: saved, message: '上传成功' };
+});
