@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { checkWebsite, type SiteUnderCheck } from '@/lib/checks/website';
+import { createHttpProbes } from '@/lib/checks/http-probe';
+
+// A local HTTP server plays every filed site (routing by Host); a stub resolver pins names to loopback.
+const GOOD = (name: string, num: string) =>
+  `<html><head><title>${name} - 首页</title></head><body><footer><a href="https://beian.miit.gov.cn/" target="_blank">${num}</a></footer></body></html>`;
+
+const pages: Record<string, (res: http.ServerResponse) => void> = {
+  'good.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-1')),
+  'nofooter.test': (res) => res.end('<html><head><title>云栖科技官网</title></head><body>欢迎</body></html>'),
+  'wrongnum.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-9')),
+  'wronghost.test': (res) => res.end('<html><head><title>云栖科技官网</title></head><body><a href="https://beian.example.com/">浙ICP备2019031245号-1</a></body></html>'),
+  'wrongtitle.test': (res) => res.end(GOOD('Yunqi Dev Forum', '浙ICP备2019031245号-1')),
+  'loop.test': (res) => { res.writeHead(302, { location: 'http://www.loop.test/' }); res.end(); },
+  'www.loop.test': (res) => { res.writeHead(302, { location: 'http://loop.test/' }); res.end(); },
+  'huge.test': (res) => { res.writeHead(200, { 'content-type': 'text/html' }); const chunk = 'x'.repeat(64 * 1024); let sent = 0; const push = () => { while (sent < 10 * 1024 * 1024) { sent += chunk.length; if (!res.write(chunk)) return void res.once('drain', push); } res.end(); }; push(); },
+  'slow.test': (res) => { res.writeHead(200); res.write('<html>'); setTimeout(() => res.end('</html>'), 3000); },
+  'elsewhere.test': (res) => { res.writeHead(301, { location: 'http://not-filed.example/' }); res.end(); },
+  'otherip.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-1')),
+  'www.wwwonly.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-1')),
+};
+
+let server: http.Server;
+let port = 0;
+const contacted = new Set<string>();
+beforeAll(async () => {
+  server = http.createServer((req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0]!;
+    contacted.add(host);
+    const page = pages[host];
+    if (page) page(res);
+    else { res.writeHead(404); res.end(); }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+
+// Only loopback addresses, ever: the filed IP of otherip.test is 127.0.0.9 while it resolves to 127.0.0.1.
+const dns: Record<string, string[]> = { 'nodns.test': [] };
+const resolve = async (host: string) => dns[host] ?? ['127.0.0.1'];
+
+function site(domain: string): SiteUnderCheck {
+  return { websiteId: 'w1', domains: [{ id: 'd1', name: domain }], filedIps: [domain === 'otherip.test' ? '127.0.0.9' : '127.0.0.1'], siteIcpNumber: '浙ICP备2019031245号-1', subjectIcpNumber: '浙ICP备2019031245号', siteName: '云栖科技官网', province: '33' };
+}
+
+async function codesFor(domain: string, timeoutMs = 1000) {
+  const allowed = new Set([domain, `www.${domain}`]);
+  const probes = createHttpProbes({ allowedHosts: allowed, resolve, port, timeoutMs, maxBytes: 2 * 1024 * 1024 });
+  return (await checkWebsite(site(domain), probes)).findings.map((f) => f.code);
+}
+
+describe('website checks against a local server and a stub resolver', () => {
+  it.each([
+    ['good.test', []],
+    ['nofooter.test', ['FOOTER_ICP_NUMBER_MISSING']],
+    ['wrongnum.test', ['FOOTER_ICP_NUMBER_MISSING']],
+    ['wronghost.test', ['FOOTER_ICP_NUMBER_MISSING']],
+    ['wrongtitle.test', ['SITE_TITLE_MISMATCH']],
+    ['loop.test', ['SITE_UNREACHABLE']],
+    ['huge.test', ['SITE_UNREACHABLE']],
+    ['slow.test', ['SITE_UNREACHABLE']],
+    ['elsewhere.test', ['SITE_UNREACHABLE']],
+    ['wwwonly.test', []],
+    ['otherip.test', ['DNS_NOT_AT_PROVIDER']],
+  ] as const)('%s yields exactly %j', async (domain, expected) => {
+    expect(await codesFor(domain)).toEqual(expected);
+  });
+
+  it('a domain with no DNS records is both unresolved and unreachable', async () => {
+    expect(await codesFor('nodns.test')).toEqual(['DNS_NOT_AT_PROVIDER', 'SITE_UNREACHABLE']);
+  });
+
+  it('never contacts a host outside the filed domains', () => {
+    expect(contacted.has('not-filed.example')).toBe(false);
+    expect([...contacted].every((h) => h.endsWith('.test'))).toBe(true);
+  });
+
+  it('reports the unreachable reason in Chinese', async () => {
+    const probes = createHttpProbes({ allowedHosts: new Set(['slow.test', 'www.slow.test']), resolve, port, timeoutMs: 300 });
+    const { findings } = await checkWebsite(site('slow.test'), probes);
+    expect(findings[0]!.observed).toContain('访问超时');
+  });
+});
