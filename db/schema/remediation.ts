@@ -230,3 +230,35 @@ export const importBatches = pgTable('import_batches', {
   createdAt: createdAt(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
+
+/** A 专项核查 run over stored filings (issue 8): progress is committed per batch, so it can be watched and resumed. */
+export const checkRuns = pgTable('check_runs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  startedBy: uuid('started_by').notNull().references(() => users.id),
+  filter: jsonb('filter').$type<{ province?: string; nature?: string; codes?: string[]; website?: boolean }>().notNull().default({}),
+  status: text('status').notNull().default('running'), // running | done | cancelled | failed
+  totalSubjects: integer('total_subjects').notNull().default(0),
+  processedSubjects: integer('processed_subjects').notNull().default(0),
+  cursor: uuid('cursor'),
+  cancelRequested: integer('cancel_requested').notNull().default(0),
+  resultCount: integer('result_count').notNull().default(0),
+  error: text('error'),
+  createdAt: createdAt(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  noticesIssuedAt: timestamp('notices_issued_at', { withTimezone: true }),
+});
+
+export const checkResults = pgTable(
+  'check_results',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    runId: uuid('run_id').notNull().references(() => checkRuns.id),
+    subjectId: uuid('subject_id').notNull().references(() => subjects.id),
+    websiteId: uuid('website_id').references(() => websites.id),
+    domainId: uuid('domain_id').references(() => domains.id),
+    code: findingCode('code').notNull(),
+    observed: text('observed').notNull(),
+    filed: text('filed'),
+  },
+  (t) => [index('check_results_run_code_idx').on(t.runId, t.code)],
+);

@@ -29,6 +29,7 @@ export const ROLE_NAV = {
   admin: [
     { href: '/admin', label: '概览' },
     { href: '/admin/notices', label: '整改通知管理' },
+    { href: '/admin/checks', label: '专项核查' },
     { href: '/admin/orders', label: '订单' },
     { href: '/admin/users', label: '用户' },
     { href: '/admin/audit', label: '审计日志' },

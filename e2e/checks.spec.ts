@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { shoot, signIn } from './support';
+
+test('an admin runs the data checks, watches progress and reads the report', async ({ page }) => {
+  await signIn(page, 'admin@beian.example');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '专项核查' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '专项核查' })).toBeVisible();
+  await page.getByRole('button', { name: '开始核查' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '核查结果' })).toBeVisible();
+  await expect(page.getByText('已完成')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('progressbar')).toHaveAttribute('value', /\d+/);
+  const report = page.getByRole('table');
+  await expect(report.getByRole('cell', { name: '主体负责人证件已过期' })).toBeVisible();
+  await expect(report.getByRole('cell', { name: '网站名称违规' })).toBeVisible();
+  await shoot(page, 'check-report');
+});
+
+test('the check pages do not exist for filers and reviewers', async ({ page }) => {
+  await signIn(page, 'reviewer@beian.example');
+  expect((await page.goto('/admin/checks'))?.status()).toBe(404);
+});
