@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { hstsHeader, STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory: bundling breaks that.
@@ -7,6 +8,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   experimental: { serverActions: { bodySizeLimit: '5mb' } },
+  async headers() {
+    return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS, ...hstsHeader(process.env.NODE_ENV === 'production')] }];
+  },
 };
 
 export default nextConfig;

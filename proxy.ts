@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextResponse } from 'next/server';
 import { authConfig } from './auth.config';
+import { contentSecurityPolicy } from './lib/security/headers';
 
 const { auth } = NextAuth(authConfig);
 
@@ -11,10 +12,17 @@ const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/_next', '/favicon'];
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (req.auth || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
-    // Pages read the path to send a session that expired mid-visit back to where it was.
+    // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
+    const nonce = btoa(crypto.randomUUID());
+    const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
     const headers = new Headers(req.headers);
+    // Pages read the path to send a session that expired mid-visit back to where it was.
     headers.set('x-pathname', pathname + search);
-    return NextResponse.next({ request: { headers } });
+    headers.set('x-nonce', nonce);
+    headers.set('content-security-policy', csp);
+    const res = NextResponse.next({ request: { headers } });
+    res.headers.set('content-security-policy', csp);
+    return res;
   }
   const target = `/login?callbackUrl=${encodeURIComponent(pathname + search)}`;
   // Next needs an absolute Location; build it from the Host the browser used (nextUrl may say localhost).
