@@ -5,7 +5,7 @@ import { contentSecurityPolicy } from './lib/security/headers';
 
 const { auth } = NextAuth(authConfig);
 
-const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/_next', '/favicon'];
+const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon'];
 
 // Coarse gate only: signed-out visitors go to sign-in and come back. Authorisation happens in every
 // page, query and server action.

@@ -1,3 +1,4 @@
+import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import path from 'node:path';
 import * as schema from './schema';
@@ -15,7 +16,7 @@ type Handle = { db: Db; close: () => Promise<void>; kind: 'postgres' | 'pglite' 
  * in `dir` (file-backed) or in memory when `dir` is undefined. Drivers load lazily so a PostgreSQL
  * deployment never loads PGlite's WebAssembly and vice versa.
  */
-export async function openDb(opts: { url?: string; dir?: string; migrate?: boolean }): Promise<Handle> {
+export async function openDb(opts: { url?: string; dir?: string; migrate?: boolean; logger?: Logger }): Promise<Handle> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -29,13 +30,13 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
       }
     }
     const client = postgres(opts.url, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end(), kind: 'postgres' };
+    return { db: drizzle(client, { schema, logger: opts.logger }) as unknown as Db, close: () => client.end(), kind: 'postgres' };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const client = opts.dir ? new PGlite(opts.dir) : new PGlite();
   await client.waitReady;
-  const db = drizzle(client, { schema });
+  const db = drizzle(client, { schema, logger: opts.logger });
   if (opts.migrate !== false) {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db, { migrationsFolder: MIGRATIONS_DIR });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { currentUser } from '@/app/_server/session';
 import { ROLE_HOME } from '@/lib/auth/roles';
@@ -22,6 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       <LoginForms callbackUrl={callbackUrl} />
+      <p className="mt-8 text-center text-sm text-slate-600">
+        <Link href="/status" className="underline">服务状态</Link>
+      </p>
     </main>
   );
 }

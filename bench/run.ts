@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import postgres from 'postgres';
+import { BENCH_PASSWORD, seedBench } from './seed';
+import { benchCheckRun } from './check-run';
+import { firstLoadJsKb, load, rssMb, signInCookie, startServer, type LoadResult } from './http';
+import { deepPageUrls } from './pages';
+
+// `npm run bench`: every figure against a baseline measured in the same run, printed as one table with
+// PASS/FAIL. Needs the PostgreSQL server (BENCH_PG, default the machine's 127.0.0.1:5432). Reuses the
+// bench databases when already seeded (BENCH_RESEED=1 to rebuild). BENCH_SECONDS sets each load's length.
+
+const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
+const rows: { figure: string; value: string; target: string; pass: boolean | null; reproduce: string }[] = [];
+const row = (figure: string, value: string, target: string, pass: boolean | null, reproduce = 'npm run bench') => {
+  rows.push({ figure, value, target, pass, reproduce });
+  console.log(`${pass === null ? '    ' : pass ? 'PASS' : 'FAIL'}  ${figure}: ${value} (${target})`);
+};
+
+function dbUrl(size: number) {
+  const u = new URL(PG);
+  u.pathname = `/beian_bench_${size}`;
+  return u.toString();
+}
+
+async function ensureSeeded(size: number) {
+  const admin = postgres(PG, { max: 1, onnotice: () => {} });
+  const name = `beian_bench_${size}`;
+  const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+  let seeded = false;
+  if (exists && process.env.BENCH_RESEED !== '1') {
+    const db = postgres(dbUrl(size), { max: 1, onnotice: () => {} });
+    seeded = (await db`select count(*)::int as n from subjects`.catch(() => [{ n: 0 }]))[0]!.n === size;
+    await db.end();
+  }
+  if (!seeded) {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.unsafe(`create database ${name}`);
+    console.log(`seeding ${size} subjects…`);
+    const t0 = Date.now();
+    await seedBench(dbUrl(size), size, () => {});
+    row(`bench:seed ${size} subjects`, `${((Date.now() - t0) / 1000).toFixed(1)} s`, 'minutes', null, `SUBJECTS=${size} DATABASE_URL=… npm run bench:seed`);
+  }
+  await admin.end();
+}
+
+type PageRun = { name: string; path: string; cookie?: string };
+
+async function measureSize(size: number, port: number) {
+  await ensureSeeded(size);
+  const server = await startServer({ DATABASE_URL: dbUrl(size), AUTH_SECRET: 'bench-secret-0123456789-0123456789' }, port);
+  try {
+    const filer = await signInCookie(server.url, 'bench-filer@bench.example', BENCH_PASSWORD);
+    const reviewer = await signInCookie(server.url, 'bench-reviewer@bench.example', BENCH_PASSWORD);
+    const deep = await deepPageUrls(dbUrl(size));
+    const pages: PageRun[] = [
+      { name: 'trivial', path: '/status' },
+      { name: 'dashboard', path: '/dashboard', cookie: filer },
+      { name: 'rectification', path: deep.rectification, cookie: filer },
+      { name: 'queue p1', path: '/review', cookie: reviewer },
+      { name: 'queue p500', path: deep.queuePage500, cookie: reviewer },
+    ];
+    const results: Record<string, Record<number, LoadResult>> = {};
+    for (const p of pages) {
+      const probe = await fetch(`${server.url}${p.path}`, { headers: p.cookie ? { cookie: p.cookie } : {}, redirect: 'manual' });
+      if (probe.status !== 200) throw new Error(`${p.name} ${p.path} answered ${probe.status}`);
+      await load(`${server.url}${p.path}`, { connections: 10, seconds: 2, cookie: p.cookie }); // warm-up
+      results[p.name] = {};
+      for (const c of [10, 50]) results[p.name]![c] = await load(`${server.url}${p.path}`, { connections: c, seconds: SECONDS, cookie: p.cookie });
+      const r10 = results[p.name]![10]!;
+      const r50 = results[p.name]![50]!;
+      console.log(`  ${size} ${p.name}: ${r10.rps.toFixed(0)} req/s @10 (p99 ${r10.p99} ms), ${r50.rps.toFixed(0)} req/s @50, errors ${r10.errors + r50.errors}, non-2xx ${r10.non2xx + r50.non2xx}`);
+    }
+    let js: Record<string, number> = {};
+    if (size === SIZES[0]) {
+      js = {
+        trivial: await firstLoadJsKb(server.url, '/status'),
+        dashboard: await firstLoadJsKb(server.url, '/dashboard', filer),
+        rectification: await firstLoadJsKb(server.url, deep.rectification, filer),
+      };
+    }
+    let leak: { before: number; after: number } | null = null;
+    if (size === SIZES[SIZES.length - 1]) {
+      await load(`${server.url}/dashboard`, { connections: 10, seconds: 0, cookie: filer }).catch(() => null);
+      const before = rssMb(server.pid);
+      await runRequests(`${server.url}/dashboard`, filer, 20_000);
+      leak = { before, after: rssMb(server.pid) };
+    }
+    return { results, js, leak };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Exactly `amount` requests (autocannon's amount mode), for the memory check. */
+async function runRequests(url: string, cookie: string, amount: number) {
+  const { default: autocannon } = await import('autocannon');
+  await autocannon({ url, connections: 10, amount, headers: { cookie } });
+}
+
+async function main() {
+  if (!existsSync('.next/BUILD_ID')) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
+  const bySize: Record<number, Awaited<ReturnType<typeof measureSize>>> = {};
+  let port = 3400;
+  for (const size of SIZES) bySize[size] = await measureSize(size, port++);
+  const small = bySize[SIZES[0]!]!;
+  const large = bySize[SIZES[SIZES.length - 1]!]!;
+  const ratio = (a: number, b: number) => (b ? a / b : 0);
+  const t10 = small.results.trivial![10]!.rps;
+  for (const name of ['dashboard', 'rectification']) {
+    const r = ratio(small.results[name]![10]!.rps, t10);
+    row(`${name} vs trivial @10 conns`, `${r.toFixed(2)}×`, '≥ 0.60×', r >= 0.6);
+  }
+  row('dashboard p99 @10 conns', `${small.results.dashboard![10]!.p99} ms`, '≤ 250 ms', small.results.dashboard![10]!.p99 <= 250);
+  for (const name of ['dashboard', 'rectification', 'queue p1', 'queue p500']) {
+    const r = ratio(large.results[name]![10]!.rps, small.results[name]![10]!.rps);
+    row(`${name} at ${SIZES.at(-1)} vs ${SIZES[0]} subjects`, `${r.toFixed(2)}×`, '≥ 0.90×', r >= 0.9);
+  }
+  const deepRatio = ratio(large.results['queue p500']![10]!.rps, large.results['queue p1']![10]!.rps);
+  row('queue page 500 vs page 1', `${deepRatio.toFixed(2)}×`, '≥ 0.90×', deepRatio >= 0.9);
+  for (const name of ['dashboard', 'rectification']) {
+    const r = ratio(small.js[name]!, small.js.trivial!);
+    row(`first-load JS ${name} vs trivial (gzip)`, `${small.js[name]!.toFixed(1)} KB / ${small.js.trivial!.toFixed(1)} KB = ${r.toFixed(2)}×`, '≤ 1.30×', r <= 1.3);
+  }
+  if (large.leak) {
+    const growth = large.leak.after / large.leak.before - 1;
+    row('server RSS after 20,000 requests', `${large.leak.before.toFixed(0)} → ${large.leak.after.toFixed(0)} MB (${(growth * 100).toFixed(1)}%)`, '≤ +15%', growth <= 0.15);
+  }
+  const check = await benchCheckRun(dbUrl(SIZES.at(-1)!));
+  row(`data-check run over ${check.subjects} subjects`, `${check.seconds.toFixed(1)} s, ${check.results} findings`, '≤ 60 s', check.seconds <= 60, 'DATABASE_URL=… tsx bench/check-run.ts');
+
+  console.log('\n| figure | measured | target | result |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} |`);
+  console.log(`\nmachine: ${(await import('node:os')).cpus().length} cores, node ${process.version}; reproduce: npm run bench`);
+}
+
+await main();

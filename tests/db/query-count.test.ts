@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openDb } from '@/db/client';
+import * as t from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { listFilingsForOwner } from '@/db/queries/filings';
+import { findUserById } from '@/db/queries/users';
+
+// Issue 7: ≤ 6 queries per dashboard render, whatever the number of subjects and websites (no N+1).
+// The dashboard render is: the session's user lookup + listFilingsForOwner.
+describe('queries per dashboard render', () => {
+  let count = 0;
+  let handle: Awaited<ReturnType<typeof openDb>>;
+  beforeAll(async () => {
+    handle = await openDb({ logger: { logQuery: () => void count++ } });
+    await seedDemo(handle.db, { quiet: true });
+  });
+  afterAll(() => handle?.close());
+
+  async function render(ownerId: string) {
+    count = 0;
+    await findUserById(handle.db, ownerId);
+    const filings = await listFilingsForOwner(handle.db, ownerId);
+    return { queries: count, subjects: filings.length, websites: filings.flatMap((f) => f.websites).length };
+  }
+
+  it('stays at 6 queries from 4 subjects to 24 subjects with 60+ websites', async () => {
+    const [owner] = await handle.db.select().from(t.users).where(eq(t.users.email, 'filer@beian.example'));
+    const small = await render(owner!.id);
+    expect(small.queries).toBeLessThanOrEqual(6);
+    const [tpl] = await handle.db.select().from(t.subjects).where(eq(t.subjects.ownerId, owner!.id)).limit(1);
+    for (let i = 0; i < 20; i++) {
+      const [s] = await handle.db.insert(t.subjects).values({ ...tpl!, id: undefined, icpNumber: `浙ICP备9${String(i).padStart(7, '0')}号`, createdAt: undefined }).returning();
+      for (let k = 1; k <= 3; k++) {
+        const [w] = await handle.db.insert(t.websites).values({ subjectId: s!.id, icpNumber: `${s!.icpNumber}-${k}`, name: `测试网站${i}之${k}`, principalId: s!.principalId }).returning();
+        await handle.db.insert(t.domains).values({ websiteId: w!.id, name: `q${i}-${k}.example.cn`, registrantName: 'x', registrantIdType: 'x', registrantIdNumber: 'x', expiresOn: '2030-01-01' });
+      }
+    }
+    const big = await render(owner!.id);
+    expect(big.subjects).toBe(small.subjects + 20);
+    expect(big.websites).toBeGreaterThanOrEqual(60);
+    expect(big.queries).toBe(small.queries);
+  });
+});
