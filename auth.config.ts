@@ -19,6 +19,8 @@ export const authConfig = {
     session({ session, token }) {
       if (token.uid && token.role) {
         session.user = { ...session.user, id: token.uid, role: token.role, email: token.email ?? '', name: token.name ?? '' };
+        // The session version travels with the session so every request can compare it with the database.
+        (session as { sv?: number }).sv = token.sv ?? 0;
       }
       return session;
     },

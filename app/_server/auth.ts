@@ -8,7 +8,21 @@ import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { enqueue } from '@/db/queries/outbox';
 import { verifyPassword } from '@/lib/auth/password';
+import { judgeSignIn } from '@/lib/auth/rate-limit';
+import { recentFailures, recordAttempt } from '@/db/queries/auth-attempts';
 import { magicLinkEmail } from '@/lib/notify/auth-templates';
+
+/** Too many failures: the code tells the login action which message to show. */
+export class SignInLocked extends CredentialsSignin {
+  constructor(readonly scope: 'account' | 'ip') {
+    super();
+    this.code = `locked_${scope}`;
+  }
+}
+
+export function clientIp(headers: Headers): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
+}
 
 const credentials = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(256) });
 
@@ -25,12 +39,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await findUserByEmail(await getDb(), parsed.data.email);
-        if (!user || user.disabled) return null;
-        if (!(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
+        const db = await getDb();
+        const ip = clientIp(request.headers);
+        const verdict = judgeSignIn(await recentFailures(db, parsed.data.email, ip));
+        if (!verdict.allowed) throw new SignInLocked(verdict.message.includes('当前网络') ? 'ip' : 'account');
+        const user = await findUserByEmail(db, parsed.data.email);
+        const ok = Boolean(user && !user.disabled && (await verifyPassword(parsed.data.password, user.passwordHash)));
+        await recordAttempt(db, { account: parsed.data.email, ip, success: ok });
+        if (!ok || !user) return null;
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),

@@ -1,7 +1,10 @@
 'use server';
 import { AuthError } from 'next-auth';
 import { z } from 'zod';
-import { signIn } from '@/app/_server/auth';
+import { headers } from 'next/headers';
+import { clientIp, signIn } from '@/app/_server/auth';
+import { countLinksSent, recordAttempt } from '@/db/queries/auth-attempts';
+import { judgeMagicLink, judgeSignIn, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP } from '@/lib/auth/rate-limit';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { safeCallbackPath } from '@/lib/auth/safe-callback';
@@ -20,7 +23,12 @@ export async function passwordSignIn(_prev: ActionState, formData: FormData): Pr
   try {
     await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: '邮箱或密码错误，或账号已停用。' };
+    if (err instanceof AuthError) {
+      const code = (err as { code?: string }).code;
+      if (code === 'locked_account') return { ok: false, message: lockMessage('account') };
+      if (code === 'locked_ip') return { ok: false, message: lockMessage('ip') };
+      return { ok: false, message: '邮箱或密码错误，或账号已停用。' };
+    }
     throw err; // the successful redirect is thrown too
   }
   return null;
@@ -35,7 +43,11 @@ export async function magicLinkSignIn(_prev: ActionState, formData: FormData): P
   const parsed = linkForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { ok: false, message: '请检查填写的内容。', fieldErrors: fieldErrorsOf(parsed.error) };
   const sent: ActionState = { ok: true, message: '如果该邮箱已注册，登录链接已发送，15 分钟内有效且仅可使用一次。' };
-  const user = await findUserByEmail(await getDb(), parsed.data.email);
+  const db = await getDb();
+  const limit = judgeMagicLink(await countLinksSent(db, parsed.data.email));
+  if (!limit.allowed) return { ok: false, message: limit.message };
+  await recordAttempt(db, { account: parsed.data.email, ip: clientIp(await headers()), success: true, kind: 'magic_link' });
+  const user = await findUserByEmail(db, parsed.data.email);
   // The same answer whether or not the account exists: the form does not reveal who has an account.
   if (!user || user.disabled) return sent;
   try {
@@ -49,4 +61,9 @@ export async function magicLinkSignIn(_prev: ActionState, formData: FormData): P
     throw err;
   }
   return sent;
+}
+
+function lockMessage(scope: 'account' | 'ip'): string {
+  const v = scope === 'account' ? judgeSignIn({ accountFailures: MAX_FAILURES_PER_ACCOUNT, ipFailures: 0 }) : judgeSignIn({ accountFailures: 0, ipFailures: MAX_FAILURES_PER_IP });
+  return v.allowed ? '' : v.message;
 }

@@ -1,11 +1,14 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Field, FormMessage } from '@/components/ui/field';
 import { magicLinkSignIn, passwordSignIn } from './actions';
 
 export function LoginForms({ callbackUrl }: { callbackUrl: string }) {
   const [pwState, pwAction, pwPending] = useActionState(passwordSignIn, null);
   const [linkState, linkAction, linkPending] = useActionState(magicLinkSignIn, null);
+  // Controlled so React 19's reset after each action never clears what the user typed.
+  const [email, setEmail] = useState('');
+  const [linkEmail, setLinkEmail] = useState('');
   const pwErrors = pwState && !pwState.ok ? pwState.fieldErrors : undefined;
   const linkErrors = linkState && !linkState.ok ? linkState.fieldErrors : undefined;
   return (
@@ -17,7 +20,7 @@ export function LoginForms({ callbackUrl }: { callbackUrl: string }) {
         <form action={pwAction} noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <FormMessage state={pwState} />
-          <Field label="邮箱" name="email" type="email" autoComplete="username" required error={pwErrors?.email} />
+          <Field label="邮箱" name="email" type="email" autoComplete="username" required error={pwErrors?.email} value={email} onChange={(e) => setEmail(e.target.value)} />
           <Field label="密码" name="password" type="password" autoComplete="current-password" required error={pwErrors?.password} />
           <button
             type="submit"
@@ -36,7 +39,7 @@ export function LoginForms({ callbackUrl }: { callbackUrl: string }) {
         <form action={linkAction} noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           <FormMessage state={linkState} />
-          <Field label="登录链接接收邮箱" name="email" id="link-email" type="email" autoComplete="email" required error={linkErrors?.email} />
+          <Field label="登录链接接收邮箱" name="email" id="link-email" type="email" autoComplete="email" required error={linkErrors?.email} value={linkEmail} onChange={(e) => setLinkEmail(e.target.value)} />
           <button
             type="submit"
             disabled={linkPending}

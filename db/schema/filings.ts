@@ -142,3 +142,17 @@ export const accessRecords = pgTable(
   },
   (t) => [uniqueIndex('access_records_active_uq').on(t.websiteId).where(sql`${t.active}`)],
 );
+
+/** Sign-in attempts, for rate limiting per account and per IP (kept short-term; purged by age). */
+export const authAttempts = pgTable(
+  'auth_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    account: text('account').notNull(),
+    ip: text('ip').notNull(),
+    kind: text('kind').notNull().default('password'), // password | magic_link
+    success: boolean('success').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('auth_attempts_account_idx').on(t.account, t.createdAt), index('auth_attempts_ip_idx').on(t.ip, t.createdAt)],
+);
