@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import * as t from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { setDbForTests } from '@/db/client';
+import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+import { ACTION_MATRIX, type Ids } from '../security/action-matrix';
+import type { SessionUser } from '@/app/_server/session';
+
+// Server actions are public POST endpoints: each must refuse the wrong role and someone else's object,
+// and a refused call must write nothing. The session is stubbed; everything else is the real code on a
+// real database.
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/app/_server/session', () => ({
+  currentUser: async () => session.user,
+  requirePageUser: async () => session.user,
+}));
+vi.mock('@/app/_server/auth', () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async ({ redirectTo }: { redirectTo: string }) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${redirectTo};307;` });
+  },
+  clientIp: () => '127.0.0.1',
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` });
+  },
+  notFound: () => {
+    throw Object.assign(new Error('NEXT_NOT_FOUND'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' });
+  },
+}));
+
+/** Every exported function of every 'use server' file under app/. */
+function discoverActions(): { file: string; name: string }[] {
+  const out: { file: string; name: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const p = path.join(dir, entry);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.tsx?$/.test(entry)) {
+        const src = readFileSync(p, 'utf8');
+        if (!/^\s*['"]use server['"]/.test(src)) continue;
+        for (const m of src.matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g)) out.push({ file: p, name: m[1]! });
+      }
+    }
+  };
+  walk('app');
+  return out;
+}
+
+const ACTIONS = discoverActions();
+
+describe('the action matrix covers every server action in the code', () => {
+  it('has a row for each discovered action, and no stale rows', () => {
+    const found = ACTIONS.map((a) => `${a.file}#${a.name}`).sort();
+    expect(found.filter((k) => !(k in ACTION_MATRIX))).toEqual([]);
+    expect(Object.keys(ACTION_MATRIX).filter((k) => !found.includes(k))).toEqual([]);
+    console.log(`authorisation matrix: ${found.length} actions × 4 callers (anonymous, filer, reviewer, admin) + foreign objects`);
+  });
+});
+
+describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
+  let h: TestDb;
+  let users: Record<string, SessionUser>;
+  let ids: Ids;
+
+  beforeAll(async () => {
+    h = await freshDb(target);
+    await seedDemo(h.db, { quiet: true });
+    setDbForTests({ db: h.db, close: h.close, kind: target === 'pglite' ? 'pglite' : 'postgres' });
+    const rows = await h.db.select().from(t.users);
+    users = Object.fromEntries(rows.map((u) => [u.email.split('@')[0]!, { id: u.id, email: u.email, name: u.name, role: u.role }]));
+    const findingOf = async (email: string) =>
+      (await h.db.select({ id: t.findings.id }).from(t.findings).innerJoin(t.subjects, eq(t.subjects.id, t.findings.subjectId)).innerJoin(t.users, eq(t.users.id, t.subjects.ownerId)).where(eq(t.users.email, email)).limit(1))[0]!.id;
+    const [foreignOrder] = await h.db.select().from(t.orders).where(eq(t.orders.ownerId, users.filer2!.id)).limit(1);
+    const [submitted] = await h.db.select().from(t.orders).where(eq(t.orders.state, 'SUBMITTED')).limit(1);
+    const [run] = await h.db.insert(t.checkRuns).values({ startedBy: users.admin!.id, status: 'running' }).returning();
+    ids = {
+      ownFindingId: await findingOf('filer@beian.example'),
+      foreignFindingId: await findingOf('filer2@beian.example'),
+      foreignOrderId: foreignOrder!.id,
+      foreignSubjectId: foreignOrder!.subjectId!,
+      submittedOrderId: submitted!.id,
+      anyRunId: run!.id,
+    };
+  });
+  afterAll(async () => {
+    setDbForTests(undefined);
+    await h?.close();
+  });
+
+  /** A fingerprint of every table: any insert, update or delete changes it. */
+  async function fingerprint(): Promise<string> {
+    const tables = ['users', 'principals', 'subjects', 'websites', 'domains', 'access_records', 'notices', 'findings', 'orders', 'order_findings', 'order_events', 'materials', 'rechecks', 'extension_requests', 'audit_events', 'outbox', 'import_batches', 'check_runs', 'check_results'];
+    const parts: string[] = [];
+    for (const table of tables) {
+      const r = await h.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x`));
+      const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { h: string }[];
+      parts.push(`${table}:${rows[0]!.h}`);
+    }
+    return parts.join(',');
+  }
+
+  function toForm(input: Record<string, unknown>): FormData {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(input)) {
+      if (Array.isArray(v)) for (const x of v) fd.append(k, x as string);
+      else fd.append(k, v as string | Blob);
+    }
+    return fd;
+  }
+
+  const callers = ['anonymous', 'filer', 'reviewer', 'admin'] as const;
+
+  for (const action of ACTIONS) {
+    const key = `${action.file}#${action.name}`;
+    it(`${key}: refused callers get a Chinese refusal and nothing is written`, async () => {
+      const rule = ACTION_MATRIX[key]!;
+      if (rule.roles === 'public') return; // sign-in: limited by rate limits, covered in e2e
+      const mod = (await import(/* @vite-ignore */ path.resolve(action.file))) as Record<string, (prev: unknown, input: unknown) => Promise<unknown>>;
+      const fn = mod[action.name]!;
+      for (const caller of callers) {
+        const roleAllowed = rule.roles === 'session' ? caller !== 'anonymous' : caller !== 'anonymous' && rule.roles.includes(caller);
+        // A filer naming another filer's object is refused like a wrong role.
+        if (roleAllowed && !(rule.foreign && caller === 'filer')) continue;
+        session.user = caller === 'anonymous' ? null : users[caller === 'filer' ? 'filer' : caller]!;
+        const before = await fingerprint();
+        const result = (await fn(null, toForm(rule.input(ids))).catch((e: unknown) => ({ thrown: e }))) as { ok?: boolean; message?: string; thrown?: { digest?: string } };
+        if (result && 'thrown' in result) {
+          // Only a redirect to sign-in or a 404 may be thrown at a refused caller.
+          expect(String(result.thrown?.digest ?? '')).toMatch(/NEXT_REDIRECT;.*\/login|NEXT_HTTP_ERROR_FALLBACK;404/);
+        } else if (result) {
+          expect(result.ok).toBe(false);
+          expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+        }
+        expect(await fingerprint()).toBe(before);
+      }
+      session.user = null;
+    });
+  }
+});

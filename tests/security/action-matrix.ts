@@ -1,0 +1,32 @@
+import type { Role } from '@/lib/domain/codes';
+
+// Issue 9: every server action of the portal, who may call it, and an input aimed at someone else's
+// object. tests/db/authz-actions.test.ts discovers the actions from the code ('use server' files), so a
+// new action without a row here fails the test.
+
+export type Ids = {
+  ownFindingId: string; // a finding of filer@beian.example
+  foreignFindingId: string; // a finding of filer2@beian.example
+  foreignOrderId: string; // an order of filer2@beian.example
+  foreignSubjectId: string;
+  submittedOrderId: string;
+  anyRunId: string;
+};
+
+export type ActionRule = {
+  /** Roles the action serves; 'public' for sign-in, which works without a session. */
+  roles: Role[] | 'public' | 'session';
+  /** A payload that would act on another filer's object (or a plausible one for staff actions). */
+  input: (ids: Ids) => Record<string, unknown>;
+  /** The input names another filer's object: filer@beian.example must be refused too. */
+  foreign?: true;
+};
+
+export const ACTION_MATRIX: Record<string, ActionRule> = {
+  'app/_actions/materials.ts#uploadMaterial': { roles: ['filer'], input: () => ({ kind: 'domain_certificate', file: new File([new Uint8Array(300 * 1024)], 'x.png') }) },
+  'app/(admin)/admin/checks/actions.ts#startCheckRun': { roles: ['admin'], input: () => ({ province: '', nature: '', code: '' }) },
+  'app/(admin)/admin/checks/actions.ts#cancelCheckRun': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId }) },
+  'app/login/actions.ts#passwordSignIn': { roles: 'public', input: () => ({}) },
+  'app/login/actions.ts#magicLinkSignIn': { roles: 'public', input: () => ({}) },
+  'app/_server/sign-out.ts#signOutAction': { roles: 'session', input: () => ({}) },
+};
