@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { setDbForTests } from '@/db/client';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+import { installWriteCounter, writeCount } from '../support/write-counter';
 import { ACTION_MATRIX, type Ids } from '../security/action-matrix';
 import type { SessionUser } from '@/app/_server/session';
 
@@ -73,6 +74,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
   beforeAll(async () => {
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
+    await installWriteCounter(h.db);
     setDbForTests({ db: h.db, close: h.close, kind: target === 'pglite' ? 'pglite' : 'postgres' });
     const rows = await h.db.select().from(t.users);
     users = Object.fromEntries(rows.map((u) => [u.email.split('@')[0]!, { id: u.id, email: u.email, name: u.name, role: u.role }]));
@@ -95,17 +97,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
     await h?.close();
   });
 
-  /** A fingerprint of every table: any insert, update or delete changes it. */
-  async function fingerprint(): Promise<string> {
-    const tables = ['users', 'principals', 'subjects', 'websites', 'domains', 'access_records', 'notices', 'findings', 'orders', 'order_findings', 'order_events', 'materials', 'rechecks', 'extension_requests', 'audit_events', 'outbox', 'import_batches', 'check_runs', 'check_results'];
-    const parts: string[] = [];
-    for (const table of tables) {
-      const r = await h.db.execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x`));
-      const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { h: string }[];
-      parts.push(`${table}:${rows[0]!.h}`);
-    }
-    return parts.join(',');
-  }
+  const fingerprint = () => writeCount(h.db);
 
   function toForm(input: Record<string, unknown>): FormData {
     const fd = new FormData();
@@ -115,6 +107,15 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
     }
     return fd;
   }
+
+  it('the write counter sees an allowed call write (so "nothing written" can fail)', async () => {
+    session.user = users.admin!;
+    const before = await writeCount(h.db);
+    const mod = await import('@/app/(admin)/admin/checks/actions');
+    await mod.startCheckRun(null, new FormData()).catch(() => null); // redirects to the new run on success
+    expect(await writeCount(h.db)).toBeGreaterThan(before);
+    session.user = null;
+  });
 
   const callers = ['anonymous', 'filer', 'reviewer', 'admin'] as const;
 
