@@ -13,7 +13,13 @@ import {
 export type Miit = 'none' | 'subject_only' | 'subject_with_other_websites' | 'subject_and_website';
 export type Answers = { intent?: 'keep' | 'retire'; miit?: Miit; mobile?: 'yes' | 'no'; other?: 'yes' | 'no'; option?: string };
 export type QuestionName = 'intent' | 'miit' | 'mobile' | 'other';
-export type Question = { name: QuestionName; legend: string; hint?: string; choices: readonly { value: string; label: string }[] };
+export type Question = {
+  name: QuestionName;
+  legend: string;
+  hint?: string;
+  link?: { href: string; label: string };
+  choices: readonly { value: string; label: string }[];
+};
 
 /** The four MIIT query results planReaccess distinguishes, worded around the site the finding concerns. */
 function miitChoices(site: string): { value: Miit; label: string }[] {
@@ -59,7 +65,8 @@ function miitQuestion(ctx: RectificationContext): Question {
   return {
     name: 'miit',
     legend: '在工信部备案查询（https://beian.miit.gov.cn）中用主办单位名称查询，结果是？',
-    hint: '打开 https://beian.miit.gov.cn ，选择“ICP备案查询”，输入主办单位名称后查看结果。',
+    hint: '在工信部备案管理系统选择“ICP备案查询”，输入主办单位名称后查看结果。',
+    link: { href: 'https://beian.miit.gov.cn', label: '打开工信部备案查询（新窗口）' },
     choices: miitChoices(site),
   };
 }

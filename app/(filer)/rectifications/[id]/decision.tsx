@@ -41,6 +41,11 @@ export function QuestionForm({ question, answers }: { question: Question; answer
       <fieldset>
         <legend className="font-medium">{question.legend}</legend>
         {question.hint ? <p className="mt-1 text-sm text-slate-600">{question.hint}</p> : null}
+        {question.link ? (
+          <a href={question.link.href} target="_blank" rel="noreferrer" className="mt-1 inline-block text-sm text-brand-700 underline">
+            {question.link.label}
+          </a>
+        ) : null}
         <div className="mt-3 space-y-2">
           {question.choices.map((c, i) => (
             <label key={c.value} className="flex cursor-pointer items-start gap-2 rounded border border-slate-200 p-3 hover:bg-slate-50">

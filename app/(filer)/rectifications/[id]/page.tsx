@@ -47,7 +47,9 @@ export default async function RectificationPage({ params, searchParams }: Props)
           {v.website ? ` · ${v.website.name}（${v.website.icpNumber}）` : ''}
           {v.domain ? ` · 域名 ${v.domain.name}` : ''}
         </p>
-        {!closed ? (
+        {v.subject.accessCancelledAt && v.subject.status === 'access_cancelled' ? (
+          <p className="text-sm font-medium text-red-800">已于 {formatDate(v.subject.accessCancelledAt)} 因超期未整改被取消接入</p>
+        ) : !closed ? (
           <p className="text-sm">
             整改截止：<Deadline date={v.finding.deadline} />
           </p>
@@ -183,7 +185,7 @@ async function Decision({ v, objectName, searchParams }: { v: RectificationView;
   return (
     <>
       <section aria-labelledby="questions" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
-        <h2 id="questions" className="text-lg font-semibold">{reaccess ? '重新接入：请先回答几个问题' : '请先回答一个问题'}</h2>
+        <h2 id="questions" className="text-lg font-semibold">{next ? (reaccess ? '重新接入：请先回答几个问题' : '请先回答一个问题') : '您的回答'}</h2>
         {reaccess ? (
           <p className="mt-1 text-sm text-slate-700">
             该备案已因超期未整改被取消接入，网站无法在本接入商正常访问。根据工信部备案查询的结果，办理方式不同。
