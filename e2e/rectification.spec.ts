@@ -191,13 +191,13 @@ test.describe('rectification page', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改通知' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '整改通知' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '杭州云栖科技有限公司 的整改通知' })).toBeVisible();
+    await shoot(page, 'notices');
     await page.getByRole('link', { name: '已逾期' }).click();
     await expect(page).toHaveURL(/\/notices\?status=overdue$/);
     await expect(page.getByRole('link', { name: /^去整改：/ })).toHaveCount(1);
     await expect(page.getByRole('link', { name: `去整改：${FINDING_CATALOGUE.CONTENT_SUBJECT_MISMATCH.notice}（晓明的技术随笔）` })).toBeVisible();
     await page.getByRole('link', { name: '已整改' }).click();
     await expect(page.getByText('没有“已整改”的整改项')).toBeVisible();
-    await shoot(page, 'notices');
   });
 
   test('another filer opening the finding URL gets 404 and no data', async ({ page }) => {

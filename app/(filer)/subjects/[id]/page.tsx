@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { getFilingForOwner } from '@/db/queries/filings';
 import { FilingStatusBadge } from '@/components/ui/status-badge';
 import { Deadline } from '@/components/deadline';
+import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
 import { displayStatus } from '@/lib/filings/status';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
@@ -49,6 +50,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {s.findings.map((f) => (
               <li key={f.id} className="flex flex-wrap items-center gap-3 p-3 text-sm">
+                <FindingStatusBadge status={f.status} />
                 <span className="flex-1">{FINDING_CATALOGUE[f.code].notice} · 截止 <Deadline date={f.deadline} /></span>
                 <Link href={`/rectifications/${f.id}`} className="font-medium text-brand-700 underline">查看</Link>
               </li>
