@@ -12,8 +12,11 @@ import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { FILER_NEXT_STEP } from '@/lib/orders/next-step';
+import type { OrderState } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '我的备案' };
+
+const FILER_ACTS: ReadonlySet<OrderState> = new Set(['DRAFT', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'REGULATOR_REJECTED', 'RETURNED']);
 
 export default async function DashboardPage() {
   const user = await requirePageUser(['filer']);
@@ -24,6 +27,8 @@ export default async function DashboardPage() {
     .sort((a, b) => a.f.deadline.localeCompare(b.f.deadline) || a.s.icpNumber.localeCompare(b.s.icpNumber));
   const openFindings = todo.filter(({ f }) => f.status !== 'access_cancelled');
   const openOrders = filings.filter((s) => s.openOrder).length;
+  // Orders waiting for the filer (a draft to finish, a rejection to answer, an SMS code to enter).
+  const ordersToAct = filings.flatMap((s) => (s.openOrder && FILER_ACTS.has(s.openOrder.state) ? [{ s, o: s.openOrder }] : []));
 
   return (
     <div className="space-y-8">
@@ -40,6 +45,27 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="todo">
         <h2 id="todo" className="mb-3 text-lg font-semibold">需要处理</h2>
+        {ordersToAct.length > 0 ? (
+          <ul aria-label="等待您操作的订单" className="mb-3 divide-y divide-blue-100 rounded-lg border border-blue-200 bg-blue-50">
+            {ordersToAct.map(({ s, o }) => (
+              <li key={o.id} className="flex flex-wrap items-center gap-3 p-4">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium text-blue-950">
+                    {ORDER_TYPE_NAMES[o.type]}订单 {o.number}（{ORDER_STATE_LABELS[o.state]}）
+                  </p>
+                  <p className="text-sm text-blue-900">{s.name} · 下一步：{FILER_NEXT_STEP[o.state]}</p>
+                </div>
+                <Link
+                  href={`/orders/${o.id}`}
+                  aria-label={`${o.state === 'DRAFT' ? '继续填写' : '处理订单'}：${ORDER_TYPE_NAMES[o.type]}订单 ${o.number}`}
+                  className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
+                >
+                  {o.state === 'DRAFT' ? '继续填写' : '处理订单'}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {todo.length === 0 ? (
           <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">
             暂无待整改事项，您的备案信息核查均已通过。收到新的整改通知时，我们会通过邮件告知您，并在这里列出。

@@ -52,7 +52,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
               <li key={f.id} className="flex flex-wrap items-center gap-3 p-3 text-sm">
                 <FindingStatusBadge status={f.status} />
                 <span className="flex-1">{FINDING_CATALOGUE[f.code].notice} · 截止 <Deadline date={f.deadline} /></span>
-                <Link href={`/rectifications/${f.id}`} className="font-medium text-brand-700 underline">查看</Link>
+                <Link href={`/rectifications/${f.id}`} aria-label={`查看整改：${FINDING_CATALOGUE[f.code].notice}`} className="font-medium text-brand-700 underline">查看</Link>
               </li>
             ))}
           </ul>
