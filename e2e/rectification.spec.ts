@@ -25,7 +25,7 @@ async function answer(page: Page, choice: RegExp) {
 async function shownOptions(page: Page) {
   const group = page.getByRole('group', { name: '选择整改方案' });
   await expect(group).toBeVisible();
-  const labels = await group.locator('label').allInnerTexts();
+  const labels = await group.getByRole('radio').evaluateAll((els) => els.map((e) => e.closest('label')?.textContent ?? ''));
   return labels.map((l) => ({ text: l, recommended: l.includes('推荐') }));
 }
 

@@ -69,16 +69,25 @@ export function OptionsForm({ options, answers }: { options: RemediationOption[]
         <legend className="sr-only">选择整改方案</legend>
         <div className="space-y-3">
           {options.map((o) => (
-            <label key={o.id} className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200 bg-white p-4 hover:bg-slate-50 has-[:checked]:border-brand-700 has-[:checked]:ring-1 has-[:checked]:ring-brand-700">
-              <input type="radio" name="option" value={o.id} defaultChecked={o.id === chosen} className="mt-1.5" />
-              <span className="min-w-0 flex-1">
+            <div key={o.id} className="rounded-lg border border-slate-200 bg-white p-4 has-[:checked]:border-brand-700 has-[:checked]:ring-1 has-[:checked]:ring-brand-700">
+              <label className="flex cursor-pointer items-start gap-3">
+                <input type="radio" name="option" value={o.id} defaultChecked={o.id === chosen} aria-describedby={`opt-${o.id}`} className="mt-1.5" />
                 <span className="flex flex-wrap items-center gap-2 font-medium">
                   {o.title}
                   {o.recommended ? <Badge tone="green" icon="★">推荐</Badge> : null}
                 </span>
-                <span className="mt-1 block text-sm text-slate-600">步骤：{o.steps.map((s) => describeStep(s).label).join(' → ')}</span>
-              </span>
-            </label>
+              </label>
+              <ol id={`opt-${o.id}`} className="mt-2 space-y-1 pl-7 text-sm text-slate-600">
+                {o.steps.map((step, i) => {
+                  const d = describeStep(step);
+                  return (
+                    <li key={i}>
+                      <span className="font-medium text-slate-800">{i + 1}. {d.label}</span>：{d.explanation}
+                    </li>
+                  );
+                })}
+              </ol>
+            </div>
           ))}
         </div>
       </fieldset>
