@@ -132,4 +132,22 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
     expect((err as PublicError).fieldErrors?.reason?.[0]).toMatch(/至少 10 个字/);
     expect(await count(t.extensionRequests)).toBe(before);
   });
+
+  it('after a returned 复核 the page sees the reviewer\'s reason and the filer may ask again', async () => {
+    const f = await finding('北京智源未来科技有限公司', 'SUBJECT_BUSINESS_CLOSED');
+    const first = await requestRecheck(h.db, { findingId: f.id, actor: users.filer!, actionCode: 'UPDATE_BUSINESS_REGISTRATION' });
+    // What the reviewer's decision writes (the 复核 queue is built elsewhere).
+    await h.db.update(t.rechecks).set({ state: 'returned', decisionReason: '公示系统仍显示吊销', decidedBy: users.reviewer!.id, decidedAt: new Date() }).where(eq(t.rechecks.id, first.id));
+    const view = await getFindingForOwner(h.db, f.id, users.filer!.id);
+    expect(view?.recheck).toMatchObject({ state: 'returned', decisionReason: '公示系统仍显示吊销' });
+    const second = await requestRecheck(h.db, { findingId: f.id, actor: users.filer!, note: '已重新办理' });
+    expect((await getFindingForOwner(h.db, f.id, users.filer!.id))?.recheck?.id).toBe(second.id);
+  });
+
+  it('a resolved finding takes no 复核 and no 延期', async () => {
+    const f = await finding('北京智源未来科技有限公司', 'SITE_UNREACHABLE');
+    await h.db.update(t.findings).set({ status: 'resolved', resolvedAt: new Date() }).where(eq(t.findings.id, f.id));
+    await expect(requestRecheck(h.db, { findingId: f.id, actor: users.filer! })).rejects.toThrow(/无需复核/);
+    await expect(requestExtension(h.db, { findingId: f.id, actor: users.filer!, reason: '需要更多时间处理这个问题' })).rejects.toThrow(/无需申请延期/);
+  });
 });
