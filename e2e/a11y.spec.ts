@@ -28,4 +28,18 @@ test.describe('accessibility of the filer pages', () => {
     await expect(page.getByRole('group', { name: /工信部备案查询/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
+
+  test('a dashboard with orders waiting and a subject page', async ({ page }) => {
+    await signIn(page, 'filer3@beian.example');
+    await expect(page.getByRole('list', { name: '等待您操作的订单' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.getByRole('link', { name: '成都锦城物流有限公司', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '成都锦城物流有限公司' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('the helper itself fails on an unlabelled field and a missing alt text', async ({ page }) => {
+    await page.setContent('<html lang="zh-CN"><title>t</title><main><img src="data:,"><input type="text"></main></html>');
+    await expect(expectNoSeriousA11yViolations(page)).rejects.toThrow(/image-alt|label/);
+  });
 });
