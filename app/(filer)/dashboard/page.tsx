@@ -5,23 +5,30 @@ import { getDb } from '@/db/client';
 import { listFilingsForOwner, type FilingView } from '@/db/queries/filings';
 import { FilingStatusBadge } from '@/components/ui/status-badge';
 import { Deadline } from '@/components/deadline';
+import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
 import { displayStatus } from '@/lib/filings/status';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { FILER_NEXT_STEP } from '@/lib/orders/next-step';
+import type { OrderState } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '我的备案' };
+
+const FILER_ACTS: ReadonlySet<OrderState> = new Set(['DRAFT', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'REGULATOR_REJECTED', 'RETURNED']);
 
 export default async function DashboardPage() {
   const user = await requirePageUser(['filer']);
   const filings = await listFilingsForOwner(await getDb(), user.id);
-  const openFindings = filings.flatMap((s) =>
-    s.findings.filter((f) => f.status !== 'access_cancelled').map((f) => ({ f, s, w: s.websites.find((w) => w.id === f.websiteId) })),
-  );
-  const cancelled = filings.flatMap((s) => s.findings.filter((f) => f.status === 'access_cancelled').map((f) => ({ f, s })));
+  // 需要处理 across all subjects, most urgent deadline first (cancelled access has the oldest deadlines).
+  const todo = filings
+    .flatMap((s) => s.findings.map((f) => ({ f, s, w: s.websites.find((w) => w.id === f.websiteId) })))
+    .sort((a, b) => a.f.deadline.localeCompare(b.f.deadline) || a.s.icpNumber.localeCompare(b.s.icpNumber));
+  const openFindings = todo.filter(({ f }) => f.status !== 'access_cancelled');
   const openOrders = filings.filter((s) => s.openOrder).length;
+  // Orders waiting for the filer (a draft to finish, a rejection to answer, an SMS code to enter).
+  const ordersToAct = filings.flatMap((s) => (s.openOrder && FILER_ACTS.has(s.openOrder.state) ? [{ s, o: s.openOrder }] : []));
 
   return (
     <div className="space-y-8">
@@ -38,39 +45,64 @@ export default async function DashboardPage() {
 
       <section aria-labelledby="todo">
         <h2 id="todo" className="mb-3 text-lg font-semibold">需要处理</h2>
-        {openFindings.length === 0 && cancelled.length === 0 ? (
-          <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">暂无待整改事项，您的备案信息核查均已通过。</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {cancelled.map(({ f, s }) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+        {ordersToAct.length > 0 ? (
+          <ul aria-label="等待您操作的订单" className="mb-3 divide-y divide-blue-100 rounded-lg border border-blue-200 bg-blue-50">
+            {ordersToAct.map(({ s, o }) => (
+              <li key={o.id} className="flex flex-wrap items-center gap-3 p-4">
                 <div className="min-w-0 flex-1">
-                  <p className="font-medium">{s.name} 已被取消接入（超期未整改）</p>
-                  <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
-                </div>
-                <Link href={`/rectifications/${f.id}`} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600">
-                  查看重新接入方案
-                </Link>
-              </li>
-            ))}
-            {openFindings.map(({ f, s, w }) => (
-              <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium">{FINDING_CATALOGUE[f.code].notice}</p>
-                  <p className="text-sm text-slate-600">
-                    {w ? `${w.name}（${w.icpNumber}）` : `${s.name}（${s.icpNumber}）`} · 截止 <Deadline date={f.deadline} />
-                    {f.status === 'in_progress' ? ' · 整改中' : ''}
+                  <p className="font-medium text-blue-950">
+                    {ORDER_TYPE_NAMES[o.type]}订单 {o.number}（{ORDER_STATE_LABELS[o.state]}）
                   </p>
+                  <p className="text-sm text-blue-900">{s.name} · 下一步：{FILER_NEXT_STEP[o.state]}</p>
                 </div>
                 <Link
-                  href={`/rectifications/${f.id}`}
+                  href={`/orders/${o.id}`}
+                  aria-label={`${o.state === 'DRAFT' ? '继续填写' : '处理订单'}：${ORDER_TYPE_NAMES[o.type]}订单 ${o.number}`}
                   className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
-                  aria-label={`去整改：${FINDING_CATALOGUE[f.code].notice}（${w?.name ?? s.name}）`}
                 >
-                  去整改
+                  {o.state === 'DRAFT' ? '继续填写' : '处理订单'}
                 </Link>
               </li>
             ))}
+          </ul>
+        ) : null}
+        {todo.length === 0 ? (
+          <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">
+            暂无待整改事项，您的备案信息核查均已通过。收到新的整改通知时，我们会通过邮件告知您，并在这里列出。
+          </p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {todo.map(({ f, s, w }) =>
+              f.status === 'access_cancelled' ? (
+                <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium">{s.name} 已被取消接入（超期未整改）</p>
+                    <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
+                  </div>
+                  <Link href={`/rectifications/${f.id}`} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600">
+                    查看重新接入方案
+                  </Link>
+                </li>
+              ) : (
+                <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium">{FINDING_CATALOGUE[f.code].notice}</p>
+                    <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+                      <FindingStatusBadge status={f.status} />
+                      <span>{w ? `${w.name}（${w.icpNumber}）` : `${s.name}（${s.icpNumber}）`}</span>
+                      <span>· 截止 <Deadline date={f.deadline} /></span>
+                    </p>
+                  </div>
+                  <Link
+                    href={`/rectifications/${f.id}`}
+                    className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
+                    aria-label={`去整改：${FINDING_CATALOGUE[f.code].notice}（${w?.name ?? s.name}）`}
+                  >
+                    去整改
+                  </Link>
+                </li>
+              ),
+            )}
           </ul>
         )}
       </section>
@@ -79,7 +111,7 @@ export default async function DashboardPage() {
         <h2 id="filings" className="text-lg font-semibold">备案信息</h2>
         {filings.length === 0 ? (
           <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">
-            您名下暂无备案主体。如您的网站尚未备案，请联系接入商客服办理首次备案；如备案在其他账号下，请使用该账号登录。
+            您名下暂无备案主体。如备案在其他账号下，请使用该账号登录；如您的网站尚未备案，需先办理首次备案。
           </p>
         ) : (
           filings.map((s) => <SubjectCard key={s.id} s={s} />)
@@ -120,7 +152,7 @@ function SubjectCard({ s }: { s: FilingView }) {
           进行中：{ORDER_TYPE_NAMES[s.openOrder.type]}订单 {s.openOrder.number}（{ORDER_STATE_LABELS[s.openOrder.state]}）— 下一步：
           {FILER_NEXT_STEP[s.openOrder.state]}{' '}
           <Link href={`/orders/${s.openOrder.id}`} className="font-medium underline">
-            查看订单
+            {s.openOrder.state === 'DRAFT' ? '继续填写' : '查看订单'}
           </Link>
         </p>
       ) : null}

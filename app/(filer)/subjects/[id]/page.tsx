@@ -6,9 +6,13 @@ import { getDb } from '@/db/client';
 import { getFilingForOwner } from '@/db/queries/filings';
 import { FilingStatusBadge } from '@/components/ui/status-badge';
 import { Deadline } from '@/components/deadline';
+import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
 import { displayStatus } from '@/lib/filings/status';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
+import { principalContacts } from '@/db/queries/principals';
+import { maskMobile } from '@/lib/filings/mask';
+import { formatDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: '备案主体详情' };
 
@@ -16,8 +20,10 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
   const user = await requirePageUser(['filer']);
   const { id } = await params;
   // Someone else's subject and a subject that does not exist look the same: 404.
-  const s = await getFilingForOwner(await getDb(), id, user.id);
+  const db = await getDb();
+  const s = await getFilingForOwner(db, id, user.id);
   if (!s) notFound();
+  const people = await principalContacts(db, [s.principalId, ...s.websites.map((w) => w.principalId)]);
   return (
     <div className="space-y-6">
       <nav aria-label="面包屑" className="text-sm text-slate-600">
@@ -34,6 +40,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
         <Item label="证件类型" value={s.certType} />
         <Item label="证件住所" value={s.certAddress} />
         <Item label="通信地址" value={s.mailingAddress} />
+        <Item label="主体负责人" value={contact(people.get(s.principalId))} />
       </dl>
       <section aria-labelledby="findings">
         <h2 id="findings" className="mb-2 text-lg font-semibold">整改事项</h2>
@@ -43,8 +50,9 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {s.findings.map((f) => (
               <li key={f.id} className="flex flex-wrap items-center gap-3 p-3 text-sm">
+                <FindingStatusBadge status={f.status} />
                 <span className="flex-1">{FINDING_CATALOGUE[f.code].notice} · 截止 <Deadline date={f.deadline} /></span>
-                <Link href={`/rectifications/${f.id}`} className="font-medium text-brand-700 underline">查看</Link>
+                <Link href={`/rectifications/${f.id}`} aria-label={`查看整改：${FINDING_CATALOGUE[f.code].notice}`} className="font-medium text-brand-700 underline">查看</Link>
               </li>
             ))}
           </ul>
@@ -55,8 +63,27 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
         <ul className="space-y-3">
           {s.websites.map((w) => (
             <li key={w.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
-              <p className="font-medium">{w.name} <span className="ml-2 text-slate-600">{w.icpNumber}</span></p>
-              <p className="text-slate-700">域名：{w.domains.map((d) => d.name).join('、')} · 接入 IP：{w.ips.join('、') || '—'}</p>
+              <div className="flex flex-wrap items-center gap-2">
+                <h3 className="font-medium">{w.name}</h3>
+                <span className="text-slate-600">{w.icpNumber}</span>
+                <FilingStatusBadge status={displayStatus(w.status, s.findings.filter((f) => f.websiteId === w.id))} />
+              </div>
+              <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
+                <Item label="网站负责人" value={contact(people.get(w.principalId))} />
+                <Item label="接入信息" value={w.provider ? `${w.provider} · ${w.ips.join('、') || '—'}` : '未接入'} />
+                <div className="sm:col-span-2">
+                  <dt className="text-slate-600">域名（到期日期）</dt>
+                  <dd>
+                    <ul className="mt-0.5 space-y-0.5">
+                      {w.domains.map((d) => (
+                        <li key={d.id}>
+                          <span className="font-medium">{d.name}</span>（{formatDate(`${d.expiresOn}T00:00:00+08:00`)} 到期）
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                </div>
+              </dl>
             </li>
           ))}
         </ul>
@@ -72,4 +99,8 @@ function Item({ label, value }: { label: string; value: string }) {
       <dd className="font-medium">{value}</dd>
     </div>
   );
+}
+
+function contact(p: { name: string; mobile: string } | undefined): string {
+  return p ? `${p.name}（手机 ${maskMobile(p.mobile)}）` : '—';
 }

@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requirePageUser } from '@/app/_server/session';
+import { getDb } from '@/db/client';
+import { listNoticesForOwner } from '@/db/queries/findings';
+import { Deadline } from '@/components/deadline';
+import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
+import { FINDING_CATALOGUE } from '@/lib/remediation';
+import type { FindingStatus } from '@/lib/domain/codes';
+import { formatDate } from '@/lib/time';
+
+export const metadata: Metadata = { title: '整改通知' };
+
+const FILTERS: { value: FindingStatus | undefined; label: string }[] = [
+  { value: undefined, label: '全部' },
+  { value: 'open', label: '待整改' },
+  { value: 'in_progress', label: '整改中' },
+  { value: 'resolved', label: '已整改' },
+  { value: 'overdue', label: '已逾期' },
+];
+
+type Props = { searchParams: Promise<{ status?: string | string[] }> };
+
+/** The filer's 整改通知 with their findings, filterable by finding status through the URL. */
+export default async function NoticesPage({ searchParams }: Props) {
+  const user = await requirePageUser(['filer']);
+  const raw = (await searchParams).status;
+  const filter = FILTERS.find((f) => f.value && f.value === raw) ?? FILTERS[0]!;
+  const notices = await listNoticesForOwner(await getDb(), user.id, filter.value);
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">整改通知</h1>
+        <p className="mt-1 text-sm text-slate-600">接入商核查您的备案信息后下发的整改通知。每个不合格项都可单独打开，按指引整改。</p>
+      </div>
+      <nav aria-label="按状态筛选">
+        <ul className="flex flex-wrap gap-2">
+          {FILTERS.map((f) => {
+            const active = f === filter;
+            return (
+              <li key={f.label}>
+                <Link
+                  href={f.value ? `/notices?status=${f.value}` : '/notices'}
+                  aria-current={active ? 'page' : undefined}
+                  className={`inline-block rounded-full border px-3 py-1 text-sm ${active ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50'}`}
+                >
+                  {f.label}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      {notices.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">
+          {filter.value
+            ? `没有“${filter.label}”的整改项。可选择“全部”查看所有整改通知。`
+            : '您暂未收到整改通知。接入商核查发现问题时，会通过邮件通知您，并在这里列出。'}
+        </p>
+      ) : (
+        <ul className="space-y-4">
+          {notices.map((n) => (
+            <li key={n.id}>
+              <article aria-labelledby={`n-${n.id}`} className="rounded-lg border border-slate-200 bg-white">
+                <header className="border-b border-slate-200 p-4">
+                  <h2 id={`n-${n.id}`} className="font-semibold">{n.subjectName} 的整改通知</h2>
+                  <p className="text-sm text-slate-600">
+                    主体备案号 {n.subjectIcpNumber} · 下发于 {formatDate(n.createdAt)} · 通知截止 {formatDate(`${n.deadline}T00:00:00+08:00`)}
+                  </p>
+                </header>
+                <ul className="divide-y divide-slate-100">
+                  {n.findings.map((f) => {
+                    const notice = FINDING_CATALOGUE[f.code].notice;
+                    const live = f.status === 'open' || f.status === 'in_progress' || f.status === 'overdue';
+                    return (
+                      <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+                        <div className="min-w-0 flex-1">
+                          <p className="font-medium">{notice}</p>
+                          <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                            <FindingStatusBadge status={f.status} />
+                            <span>{f.websiteName ?? '主体信息'}</span>
+                            {live ? <span>· 截止 <Deadline date={f.deadline} /></span> : null}
+                          </p>
+                        </div>
+                        <Link
+                          href={`/rectifications/${f.id}`}
+                          aria-label={`${live ? '去整改' : '查看'}：${notice}（${f.websiteName ?? n.subjectName}）`}
+                          className={live ? 'rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600' : 'text-sm font-medium text-brand-700 underline'}
+                        >
+                          {live ? '去整改' : '查看'}
+                        </Link>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

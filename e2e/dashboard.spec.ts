@@ -1,0 +1,18 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './support';
+
+test.describe('我的备案 dashboard', () => {
+  test('needs-attention items are sorted by deadline across subjects; a draft offers 继续填写', async ({ page }) => {
+    await signIn(page, 'filer3@beian.example');
+    const todo = page.getByRole('region', { name: '需要处理' });
+    const texts = await todo.locator('li').allInnerTexts();
+    const deadlines = texts.map((t) => /截止\s*(\d{4}-\d{2}-\d{2})/.exec(t)?.[1]).filter((d): d is string => Boolean(d));
+    expect(deadlines.length).toBeGreaterThan(3);
+    expect([...deadlines].sort()).toEqual(deadlines);
+
+    const orders = page.getByRole('list', { name: '等待您操作的订单' });
+    const draft = orders.getByRole('link', { name: /^继续填写：变更网站订单 BA\d+/ });
+    await expect(draft).toHaveAttribute('href', /^\/orders\/[0-9a-f-]{36}$/);
+    await expect(orders.getByRole('link', { name: /^处理订单：/ })).toHaveCount(2); // 管局驳回 and 短信核验退回
+  });
+});
