@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
@@ -7,6 +6,7 @@ import { seedDemo } from '@/db/seed';
 import { setDbForTests } from '@/db/client';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 import { installWriteCounter, writeCount } from '../support/write-counter';
+import { discoverActions, toForm } from '../support/action-harness';
 import { ACTION_MATRIX, type Ids } from '../security/action-matrix';
 import type { SessionUser } from '@/app/_server/session';
 
@@ -36,24 +36,6 @@ vi.mock('next/navigation', () => ({
     throw Object.assign(new Error('NEXT_NOT_FOUND'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' });
   },
 }));
-
-/** Every exported function of every 'use server' file under app/. */
-function discoverActions(): { file: string; name: string }[] {
-  const out: { file: string; name: string }[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const p = path.join(dir, entry);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.tsx?$/.test(entry)) {
-        const src = readFileSync(p, 'utf8');
-        if (!/^\s*['"]use server['"]/.test(src)) continue;
-        for (const m of src.matchAll(/export\s+(?:const|async function|function)\s+(\w+)/g)) out.push({ file: p, name: m[1]! });
-      }
-    }
-  };
-  walk('app');
-  return out;
-}
 
 const ACTIONS = discoverActions();
 
@@ -99,20 +81,13 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
 
   const fingerprint = () => writeCount(h.db);
 
-  function toForm(input: Record<string, unknown>): FormData {
-    const fd = new FormData();
-    for (const [k, v] of Object.entries(input)) {
-      if (Array.isArray(v)) for (const x of v) fd.append(k, x as string);
-      else fd.append(k, v as string | Blob);
-    }
-    return fd;
-  }
 
   it('the write counter sees an allowed call write (so "nothing written" can fail)', async () => {
-    session.user = users.admin!;
+    session.user = users.filer!;
     const before = await writeCount(h.db);
-    const mod = await import('@/app/(admin)/admin/checks/actions');
-    await mod.startCheckRun(null, new FormData()).catch(() => null); // redirects to the new run on success
+    const mod = await import('@/app/_actions/rectifications');
+    const res = await mod.requestExtensionAction(null, toForm({ findingId: ids.ownFindingId, reason: '网站改版需要更多时间，申请延期两周' }));
+    expect(res).toMatchObject({ ok: true });
     expect(await writeCount(h.db)).toBeGreaterThan(before);
     session.user = null;
   });
