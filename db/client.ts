@@ -30,7 +30,7 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
       }
     }
     const client = postgres(opts.url, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
-    return { db: drizzle(client, { schema, logger: opts.logger }) as unknown as Db, close: () => client.end(), kind: 'postgres' };
+    return { db: drizzle(client, { schema, logger: opts.logger }) as unknown as Db, close: () => client.end({ timeout: 5 }), kind: 'postgres' };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
