@@ -2,6 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const SITES_PORT = PORT + 50; // the demo websites (e2e/sites-server.mjs)
 const chromium = '/usr/bin/chromium';
 
 // Every run gets its own fresh embedded database seeded with the demo data.
@@ -28,7 +29,14 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
-  webServer: {
+  webServer: [
+    {
+      command: 'node e2e/sites-server.mjs',
+      url: `http://127.0.0.1:${SITES_PORT}/__health`,
+      reuseExistingServer: false,
+      env: { SITES_PORT: String(SITES_PORT) },
+    },
+    {
     command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/ping`,
     reuseExistingServer: false,
@@ -42,6 +50,11 @@ export default defineConfig({
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
       OUTBOX_INTERVAL_MS: '300',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Website checks resolve every filed domain to the local sites server.
+      CHECK_RESOLVE_TO: '127.0.0.1',
+      CHECK_HTTP_PORT: String(SITES_PORT),
+      CHECK_TIMEOUT_MS: '2000',
     },
-  },
+    },
+  ],
 });

@@ -19,3 +19,16 @@ test('the check pages do not exist for filers and reviewers', async ({ page }) =
   await signIn(page, 'reviewer@beian.example');
   expect((await page.goto('/admin/checks'))?.status()).toBe(404);
 });
+
+test('a filer runs 立即自查 from a rectification page and sees each result with what to fix', async ({ page }) => {
+  await signIn(page, 'filer@beian.example');
+  await page.getByRole('link', { name: /去整改：网站首页底部备案号未添加/ }).first().click();
+  const panel = page.getByRole('region', { name: /网站自查：云栖科技官网/ });
+  await panel.getByRole('button', { name: '立即自查' }).click();
+  // yunqi-tech.cn carries the footer; yunqitech.com does not, and its DNS points away from the filed IP.
+  await expect(panel.getByText('自查时间')).toBeVisible();
+  await expect(panel.getByText(/解析至 127\.0\.0\.1，非备案 IP/).first()).toBeVisible();
+  await expect(panel.getByText(/如何整改/).first()).toBeVisible();
+  await expect(panel.getByText(/yunqi-tech\.cn：可访问/)).toBeVisible();
+  await shoot(page, 'self-check');
+});

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
 import { NotFoundError, PublicError } from '@/lib/errors';
+import { latestSelfCheck } from '../checks/self-check';
 import type { ActionCode } from '@/lib/remediation';
 import { isUuid } from '../queries/filings';
 import { isUniqueViolation } from '../unique-violation';
@@ -36,9 +37,17 @@ export async function requestRecheck(db: Db, input: RecheckRequest): Promise<typ
         .where(and(eq(t.rechecks.findingId, finding.id), eq(t.rechecks.state, 'pending')));
       if (pending) throw new PublicError(RECHECK_ALREADY_PENDING);
 
+      // The filer's latest 立即自查 of this website goes to the reviewer with the request.
+      const selfCheck = finding.websiteId ? await latestSelfCheck(tx, finding.websiteId) : undefined;
       const [recheck] = await tx
         .insert(t.rechecks)
-        .values({ findingId: finding.id, requestedBy: input.actor.id, actionCode: input.actionCode ?? null, note: input.note?.trim() || null })
+        .values({
+          findingId: finding.id,
+          requestedBy: input.actor.id,
+          actionCode: input.actionCode ?? null,
+          note: input.note?.trim() || null,
+          selfCheck: selfCheck ? { at: selfCheck.createdAt.toISOString(), findings: selfCheck.findings, domains: selfCheck.domains } : null,
+        })
         .returning();
       if (input.materialId) {
         const attached = await tx
@@ -74,7 +83,7 @@ export async function requestRecheck(db: Db, input: RecheckRequest): Promise<typ
 export async function ownedFinding(tx: Tx, findingId: string, ownerId: string) {
   if (!isUuid(findingId)) throw new NotFoundError();
   const [row] = await tx
-    .select({ id: t.findings.id, status: t.findings.status, subjectId: t.findings.subjectId, deadline: t.findings.deadline })
+    .select({ id: t.findings.id, status: t.findings.status, subjectId: t.findings.subjectId, websiteId: t.findings.websiteId, deadline: t.findings.deadline })
     .from(t.findings)
     .innerJoin(t.subjects, eq(t.subjects.id, t.findings.subjectId))
     .where(and(eq(t.findings.id, findingId), eq(t.subjects.ownerId, ownerId)));

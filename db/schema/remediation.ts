@@ -262,3 +262,17 @@ export const checkResults = pgTable(
   },
   (t) => [index('check_results_run_code_idx').on(t.runId, t.code)],
 );
+
+/** A filer's 立即自查 of one website: the latest one travels with a 复核 request to the reviewer. */
+export const selfChecks = pgTable(
+  'self_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    websiteId: uuid('website_id').notNull().references(() => websites.id),
+    requestedBy: uuid('requested_by').notNull().references(() => users.id),
+    findings: jsonb('findings').$type<{ code: string; domainId?: string; observed: string }[]>().notNull(),
+    domains: jsonb('domains').$type<{ domain: string; addresses: string[]; reachable: boolean; detail: string }[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('self_checks_website_idx').on(t.websiteId, t.createdAt)],
+);

@@ -47,7 +47,7 @@ export async function checkWebsite(site: SiteUnderCheck, probes: Probes): Promis
   const findings: WebsiteFinding[] = [];
   const reports: DomainReport[] = [];
   const filed = new Set(site.filedIps);
-  let reachable: { html: string; host: string } | null = null;
+  const reachable: { html: string; host: string }[] = [];
   let lastFailure: FetchResult | null = null;
 
   for (const d of site.domains) {
@@ -65,26 +65,31 @@ export async function checkWebsite(site: SiteUnderCheck, probes: Probes): Promis
       firstFailure ??= fetched; // the bare domain's failure says more than the www. fallback's
     }
     reports.push({ domain: d.name, addresses, fetched });
-    if (fetched?.ok) reachable ??= { html: fetched.html, host: d.name };
+    if (fetched?.ok) reachable.push({ html: fetched.html, host: d.name });
     else lastFailure = firstFailure;
   }
 
-  if (!reachable) {
+  if (reachable.length === 0) {
     const why = lastFailure && !lastFailure.ok ? `${FAILURE_TEXT[lastFailure.reason]}（${lastFailure.detail}）` : '无法访问';
     findings.push({ code: 'SITE_UNREACHABLE', websiteId: site.websiteId, observed: why });
     return { findings, domains: reports };
   }
-  const problems = checkHomepage(reachable.html, {
-    siteIcpNumber: site.siteIcpNumber,
-    subjectIcpNumber: site.subjectIcpNumber,
-    siteName: site.siteName,
-    province: site.province,
-  });
-  for (const code of problems) {
+  // Every reachable domain's homepage must pass: one finding per code, naming the domains that fail.
+  const failing = new Map<'FOOTER_ICP_NUMBER_MISSING' | 'SITE_TITLE_MISMATCH', string[]>();
+  for (const r of reachable) {
+    const problems = checkHomepage(r.html, {
+      siteIcpNumber: site.siteIcpNumber,
+      subjectIcpNumber: site.subjectIcpNumber,
+      siteName: site.siteName,
+      province: site.province,
+    });
+    for (const code of problems) failing.set(code, [...(failing.get(code) ?? []), r.host]);
+  }
+  for (const [code, hosts] of failing) {
     findings.push({
       code,
       websiteId: site.websiteId,
-      observed: code === 'SITE_TITLE_MISMATCH' ? `${reachable.host} 首页标题不包含备案网站名称“${site.siteName}”` : `${reachable.host} 首页底部未找到链接至 beian.miit.gov.cn 的备案号`,
+      observed: code === 'SITE_TITLE_MISMATCH' ? `${hosts.join('、')} 首页标题不包含备案网站名称“${site.siteName}”` : `${hosts.join('、')} 首页底部未找到链接至 beian.miit.gov.cn 的备案号`,
     });
   }
   return { findings, domains: reports };

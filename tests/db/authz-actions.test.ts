@@ -70,6 +70,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
       foreignFindingId: await findingOf('filer2@beian.example'),
       foreignOrderId: foreignOrder!.id,
       foreignSubjectId: foreignOrder!.subjectId!,
+      foreignWebsiteId: (await h.db.select({ id: t.websites.id }).from(t.websites).where(eq(t.websites.subjectId, foreignOrder!.subjectId!)).limit(1))[0]!.id,
       submittedOrderId: submitted!.id,
       anyRunId: run!.id,
     };

@@ -85,3 +85,14 @@ describe('website checks against a local server and a stub resolver', () => {
     expect(findings[0]!.observed).toContain('访问超时');
   });
 });
+
+describe('several domains on one website', () => {
+  it('checks every reachable homepage and names the failing domains', async () => {
+    const s: SiteUnderCheck = { ...site('good.test'), domains: [{ id: 'd1', name: 'good.test' }, { id: 'd2', name: 'nofooter.test' }] };
+    const probes = createHttpProbes({ allowedHosts: new Set(['good.test', 'www.good.test', 'nofooter.test', 'www.nofooter.test']), resolve, port, timeoutMs: 1000 });
+    const { findings } = await checkWebsite(s, probes);
+    expect(findings.map((f) => f.code)).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
+    expect(findings[0]!.observed).toContain('nofooter.test');
+    expect(findings[0]!.observed).not.toContain('good.test 首页');
+  });
+});

@@ -15,6 +15,9 @@ import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { formatDate, formatDateTime } from '@/lib/time';
 import { AnsweredList, OptionSteps, OptionsForm, QuestionForm } from './decision';
 import { ExtensionForm } from './extension-form';
+import { SelfCheckPanel } from '@/components/self-check';
+import { latestSelfCheck } from '@/db/checks/self-check';
+import { WEBSITE_CHECK_CODES, websiteCheckRemedies } from '@/lib/checks/website-codes';
 
 export const metadata: Metadata = { title: '整改详情' };
 
@@ -58,6 +61,15 @@ export default async function RectificationPage({ params, searchParams }: Props)
 
       <Facts v={v} />
       <Progress v={v} />
+      {v.website && v.website.status !== 'cancelled' && WEBSITE_CHECK_CODES.includes(v.finding.code) ? (
+        <SelfCheckPanel
+          websiteId={v.website.id}
+          websiteName={v.website.name}
+          path={`/rectifications/${v.finding.id}`}
+          latest={(await latestSelfCheck(await getDb(), v.website.id)) ?? null}
+          remedies={websiteCheckRemedies()}
+        />
+      ) : null}
 
       <section aria-labelledby="why" className="grid gap-4 md:grid-cols-2">
         <div className="rounded-lg border border-slate-200 bg-white p-4">

@@ -14,6 +14,9 @@ import { principalContacts } from '@/db/queries/principals';
 import { maskMobile } from '@/lib/filings/mask';
 import { formatDate } from '@/lib/time';
 
+import { SelfCheckPanel } from '@/components/self-check';
+import { websiteCheckRemedies } from '@/lib/checks/website-codes';
+
 export const metadata: Metadata = { title: '备案主体详情' };
 
 export default async function SubjectPage({ params }: { params: Promise<{ id: string }> }) {
@@ -84,6 +87,11 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
                   </dd>
                 </div>
               </dl>
+              {w.status !== 'cancelled' ? (
+                <div className="mt-3">
+                  <SelfCheckPanel websiteId={w.id} websiteName={w.name} path={`/subjects/${s.id}`} latest={null} remedies={websiteCheckRemedies()} />
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>
