@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import * as t from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { setDbForTests } from '@/db/client';
+import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+import { installWriteCounter, writeCount } from '../support/write-counter';
+import { discoverActions, toForm } from '../support/action-harness';
+import { ACTION_MATRIX } from '../security/action-matrix';
+import type { SessionUser } from '@/app/_server/session';
+
+// Issue 9: random and malicious payloads to every server action, as a caller the action serves: never a
+// crash (500), a clear Chinese message whenever it refuses, and a refusal writes nothing.
+// HOSTILE_RUNS sets the runs per action (CI: 1000).
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 60);
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/app/_server/session', () => ({ currentUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock('@/app/_server/auth', () => ({
+  auth: async () => null,
+  signIn: async () => undefined,
+  signOut: async () => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/login;307;' });
+  },
+  clientIp: () => '127.0.0.1',
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
+vi.mock('next/navigation', () => ({
+  redirect: (url: string) => {
+    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` });
+  },
+  notFound: () => {
+    throw Object.assign(new Error('NEXT_NOT_FOUND'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' });
+  },
+}));
+// Background work started by an accepted call (a check run) must not race the write counter.
+vi.mock('@/db/checks/run', async (orig) => ({ ...(await orig<typeof import('@/db/checks/run')>()), runInBackground: () => {} }));
+
+const NASTY = [
+  "' OR 1=1 --",
+  "'; drop table orders; --",
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '__proto__',
+  'constructor',
+  '{"__proto__":{"admin":true}}',
+  '\u202e\u0000\u200b',
+  '../../etc/passwd',
+  '00000000-0000-0000-0000-000000000000',
+  'ＡＤＭＩＮ',
+  '𠮷𠮷𠮷',
+  '-1',
+  '1e309',
+  'NaN',
+];
+
+const hostileValue = fc.oneof(
+  fc.constantFrom(...NASTY),
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.string({ minLength: 5000, maxLength: 20000 }),
+  fc.integer().map(String),
+  fc.uuid(),
+);
+
+const ACTIONS = discoverActions().filter((a) => ACTION_MATRIX[a.key] && ACTION_MATRIX[a.key]!.roles !== 'public');
+
+describe.each(TEST_TARGETS)('hostile input to every server action on %s', (target) => {
+  let h: TestDb;
+  let users: Record<string, SessionUser>;
+  beforeAll(async () => {
+    h = await freshDb(target);
+    await seedDemo(h.db, { quiet: true });
+    await installWriteCounter(h.db);
+    setDbForTests({ db: h.db, close: h.close, kind: target });
+    const rows = await h.db.select().from(t.users).where(eq(t.users.disabled, false));
+    users = Object.fromEntries(rows.map((u) => [u.role, { id: u.id, email: u.email, name: u.name, role: u.role }]));
+  }, 120_000);
+  afterAll(async () => {
+    setDbForTests(undefined);
+    await h?.close();
+  });
+
+  for (const action of ACTIONS) {
+    it(`${action.key} survives ${RUNS} hostile payloads`, async () => {
+      const rule = ACTION_MATRIX[action.key]!;
+      const role = rule.roles === 'session' ? 'filer' : (rule.roles as string[])[0]!;
+      session.user = users[role]!;
+      const fields = Object.keys(rule.input({ ownFindingId: '', foreignFindingId: '', foreignOrderId: '', foreignSubjectId: '', foreignWebsiteId: '', submittedOrderId: '', anyRunId: '' }));
+      const mod = (await import(/* @vite-ignore */ path.resolve(action.file))) as Record<string, (prev: unknown, input: unknown) => Promise<unknown>>;
+      const keys = fc.constantFrom(...fields, '__proto__', 'constructor', 'prototype', '$ACTION_ID_x', 'role', 'ownerId');
+      await fc.assert(
+        fc.asyncProperty(fc.dictionary(keys, fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 })), { maxKeys: 8 }), async (payload) => {
+          const before = await writeCount(h.db);
+          let result: { ok?: boolean; message?: string } | null = null;
+          try {
+            result = (await mod[action.name]!(null, toForm(payload))) as typeof result;
+          } catch (err) {
+            // Only Next's control flow may escape (redirect after success, 404): never a raw error.
+            expect(String((err as { digest?: string }).digest ?? (err as Error).message)).toMatch(/^NEXT_/);
+            return;
+          }
+          if (result && result.ok === false) {
+            expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+            expect(await writeCount(h.db)).toBe(before);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+      session.user = null;
+    }, 600_000);
+  }
+});
