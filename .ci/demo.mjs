@@ -40,11 +40,16 @@ if (!existsSync(buildId) || Math.max(...sources) > statSync(buildId).mtimeMs) {
 
 const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], { cwd: root, env, stdio: 'inherit' });
 const { DEMO_USERS, DEMO_PASSWORD } = await import('./demo-accounts.mjs');
-setTimeout(() => {
-  console.log(`\n备案整改门户已启动：http://localhost:${port}/login （内置数据库：.data/pglite）`);
-  console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
-  for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(26)} ${u.name}`);
-  console.log('按 Ctrl+C 停止。\n');
-}, 1500);
+// Print the sign-in details once the portal answers (migrations and the demo seed run before that).
+for (let i = 0; i < 240; i++) {
+  const up = await fetch(`http://127.0.0.1:${port}/login`).then((r) => r.ok, () => false);
+  if (up) break;
+  await new Promise((r) => setTimeout(r, 500));
+}
+const where = process.env.DATABASE_URL ? 'PostgreSQL（DATABASE_URL）' : `内置数据库 ${path.relative(root, process.env.PGLITE_DIR ?? path.join(dataDir, 'pglite')) || '.data/pglite'}`;
+console.log(`\n备案整改门户已启动：http://localhost:${port}/login （${where}）`);
+console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email.padEnd(26)} ${u.name}`);
+console.log('按 Ctrl+C 停止。\n');
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
