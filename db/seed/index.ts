@@ -4,6 +4,7 @@ import type { Db, Tx } from '../client';
 import * as t from '../schema';
 import { enqueue } from '../queries/outbox';
 import { noticeEmail } from '@/lib/notify/templates/notice';
+import { orderEventEmail } from '@/lib/notify/order-emails';
 import { hashPassword } from '@/lib/auth/password';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { DEMO_PASSWORD, DEMO_USERS, PEOPLE, SUBJECTS, personIdNumber, subjectCertNumber } from './data';
@@ -272,5 +273,19 @@ async function seedNoticeEmails(tx: Tx, ids: SeedIds) {
       .orderBy(asc(t.findings.deadline), asc(t.findings.createdAt));
     const mail = await noticeEmail({ subjectName: n.subjectName, findings });
     await enqueue(tx, { channel: 'email', recipient: n.email, ...mail, dedupeKey: `notice:${n.id}` });
+  }
+  // One message the mail server kept refusing, so the mailbox shows a parked message to retry.
+  const [expired] = await tx
+    .select({ order: t.orders, email: t.users.email })
+    .from(t.orders)
+    .innerJoin(t.users, eq(t.users.id, t.orders.ownerId))
+    .where(eq(t.orders.state, 'EXPIRED'))
+    .limit(1);
+  const mail = expired ? await orderEventEmail({ order: expired.order, event: 'expire', to: 'EXPIRED', reason: null }) : null;
+  if (expired && mail) {
+    await tx.insert(t.outbox).values({
+      channel: 'email', recipient: expired.email, ...mail, status: 'parked', attempts: 8,
+      lastError: '451 4.7.1 Greylisted, please try again later', dedupeKey: `order:${expired.order.id}:expire`,
+    });
   }
 }
