@@ -20,7 +20,8 @@ export const authConfig = {
       if (token.uid && token.role) {
         session.user = { ...session.user, id: token.uid, role: token.role, email: token.email ?? '', name: token.name ?? '' };
       }
-      return session;
+      // currentUser() compares it with the row: without it a revoked token (sign-out, disabled user) still works.
+      return Object.assign(session, { sv: token.sv ?? 0 });
     },
   },
 } satisfies NextAuthConfig;
