@@ -80,7 +80,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
             {TEMPLATE_FILTERS.map((t) => <option key={t.value} value={t.value}>{t.label}</option>)}
           </select>
         </label>
-        <label className="flex min-w-0 flex-1 flex-col gap-1">
+        <label className="flex min-w-0 flex-1 basis-full flex-col gap-1 sm:basis-48">
           <span className="font-medium">收件人</span>
           <input name="recipient" type="search" defaultValue={filter.recipient ?? ''} placeholder="邮箱地址的一部分" className="rounded border border-slate-300 px-2 py-1.5" />
         </label>
@@ -94,7 +94,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">没有符合条件的邮件。</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
+            <table className="w-full min-w-[48rem] text-left text-sm">
               <caption className="sr-only">邮件列表，最新的在前</caption>
               <thead className="bg-slate-50 text-slate-700">
                 <tr>
@@ -112,7 +112,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                       <Link href={`/admin/mailbox/${m.id}`} className="text-brand-700 underline">{m.subject || templateLabel(m.template)}</Link>
                       <span className="block text-xs text-slate-600">{templateLabel(m.template)}</span>
                     </th>
-                    <td className="px-3 py-2 break-all">{m.recipient}</td>
+                    <td className="px-3 py-2">{m.recipient}</td>
                     <td className="px-3 py-2"><OutboxStatusBadge status={m.status} /></td>
                     <td className="px-3 py-2">{m.attempts}</td>
                     <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(m.sentAt ?? m.createdAt)}</td>
