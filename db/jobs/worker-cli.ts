@@ -16,6 +16,8 @@ if (!url) {
 const handle = await openDb({ url, migrate: false });
 const worker = runOutboxWorker(handle.db, { log: (m) => console.log(m) });
 const reminders = process.env.REMINDERS !== '0' ? startReminderScheduler(handle.db) : null;
+// The loop's own timers are unref'd (so they never hold the web process open); here something must.
+const keepAlive = setInterval(() => {}, 60_000);
 console.log('[worker] outbox worker started');
 
 let stopping = false;
@@ -24,6 +26,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[worker] ${signal}: finishing the current message…`);
   reminders?.stop();
+  clearInterval(keepAlive);
   await worker.stop();
   await handle.close();
   console.log('[worker] stopped');
