@@ -22,7 +22,8 @@ export const authConfig = {
         // The session version travels with the session so every request can compare it with the database.
         (session as { sv?: number }).sv = token.sv ?? 0;
       }
-      return session;
+      // currentUser() compares it with the row: without it a revoked token (sign-out, disabled user) still works.
+      return Object.assign(session, { sv: token.sv ?? 0 });
     },
   },
 } satisfies NextAuthConfig;

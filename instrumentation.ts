@@ -11,4 +11,8 @@ export async function register() {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
     startOutboxWorker(db);
   }
+  if (process.env.REMINDERS !== '0') {
+    const { startReminderScheduler } = await import('./db/jobs/reminders');
+    startReminderScheduler(db);
+  }
 }

@@ -1,16 +1,14 @@
 'use server';
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { users } from '@/db/schema';
 import { signOut } from './auth';
 import { currentUser } from './session';
+import { getDb } from '@/db/client';
+import { bumpSessionVersion } from '@/db/queries/users';
 
-/**
- * Signing out ends the session for good: the version bump makes every copy of the JWT (another tab, a
- * stolen cookie) fail the per-request check in currentUser().
- */
 export async function signOutAction() {
+  // Deleting the cookie is not enough with JWT sessions: a request still in flight (a link prefetch)
+  // answers with a refreshed copy of the token and signs the browser back in. Bumping the session version
+  // makes every copy of the token invalid at once.
   const user = await currentUser();
-  if (user) await (await getDb()).update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(sql`${users.id} = ${user.id}`);
+  if (user) await bumpSessionVersion(await getDb(), user.id);
   await signOut({ redirectTo: '/login' });
 }

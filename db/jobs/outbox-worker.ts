@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { smsSenderFromEnv } from '@/lib/notify/sms';
 
 export type OutboxRow = {
   id: number;
@@ -9,106 +10,189 @@ export type OutboxRow = {
   html: string;
   text: string;
   attempts: number;
+  /** The lease this worker holds; every later write is fenced on it (see markSent). */
+  lease: Date;
 };
 
 /** Delivers one message or throws. The dev transport "delivers" by leaving it readable in the portal. */
 export type Transport = { name: string; send: (msg: OutboxRow) => Promise<void> };
+export type Transports = { email: Transport; sms: Transport };
 
 export const MAX_ATTEMPTS = 8;
-const LEASE_SECONDS = 60;
+/** Longer than any single send may take (SMTP timeouts below are shorter), so a live worker keeps its rows. */
+export const LEASE_SECONDS = 120;
 
 /** 30 s, 1 min, 2 min … capped at 1 h: a short SMTP outage costs minutes, a long one does not hammer it. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
 }
 
+/** Backoff with ±20 % jitter, so messages that failed together (an SMTP outage) do not retry in lockstep. */
+export function retryDelayMs(attempts: number, random: () => number = Math.random): number {
+  return Math.round(backoffSeconds(attempts) * 1000 * (0.8 + 0.4 * random()));
+}
+
 /**
  * Claims due messages with FOR UPDATE SKIP LOCKED and a lease, so several workers never take the same row,
- * and a worker that dies mid-send releases its rows when the lease runs out.
+ * and a worker that dies mid-send releases its rows when the lease runs out. `now` is the worker's clock
+ * (tests move it forward instead of sleeping).
  */
-export async function claimDue(db: Db, limit = 20): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, opts: { limit?: number; now?: Date } = {}): Promise<OutboxRow[]> {
+  const now = opts.now ?? new Date();
+  const lease = new Date(now.getTime() + LEASE_SECONDS * 1000);
   const result = await db.execute(sql`
-    update outbox set locked_until = now() + make_interval(secs => ${LEASE_SECONDS})
+    update outbox set locked_until = ${lease.toISOString()}::timestamptz
     where id in (
       select id from outbox
-      where status = 'pending' and next_attempt_at <= now() and (locked_until is null or locked_until < now())
+      where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
       order by next_attempt_at, id
-      limit ${limit}
+      limit ${opts.limit ?? 20}
       for update skip locked
     )
     returning id, channel, recipient, subject, html, text, attempts`);
-  return rowsOf<OutboxRow>(result);
+  return rowsOf<Omit<OutboxRow, 'lease'>>(result).map((r) => ({ ...r, id: Number(r.id), lease }));
 }
 
-export async function markSent(db: Db, id: number, transport: string) {
-  await db.execute(sql`update outbox set status = 'sent', sent_at = now(), transport = ${transport},
-    attempts = attempts + 1, locked_until = null, last_error = null where id = ${id} and status = 'pending'`);
+/**
+ * Idempotent: only a pending row still under this worker's lease becomes sent. A worker whose lease ran
+ * out (and whose row another worker re-claimed) changes nothing, so a row is marked sent exactly once.
+ */
+export async function markSent(db: Db, row: OutboxRow, transport: string, now = new Date()): Promise<boolean> {
+  const result = await db.execute(sql`update outbox set status = 'sent', sent_at = ${now.toISOString()}::timestamptz,
+    transport = ${transport}, attempts = attempts + 1, locked_until = null, last_error = null
+    where id = ${row.id} and status = 'pending' and locked_until = ${row.lease.toISOString()}::timestamptz
+    returning id`);
+  return rowsOf(result).length === 1;
 }
 
-export async function markFailed(db: Db, row: OutboxRow, error: string) {
+/** One more failed attempt: retry later with backoff, or park after MAX_ATTEMPTS for an admin to look at. */
+export async function markFailed(db: Db, row: OutboxRow, error: string, now = new Date()): Promise<'retry' | 'parked' | 'lost-lease'> {
   const attempts = row.attempts + 1;
   const parked = attempts >= MAX_ATTEMPTS;
-  await db.execute(sql`update outbox set attempts = ${attempts}, last_error = ${error.slice(0, 500)},
-    locked_until = null, status = ${parked ? 'parked' : 'pending'},
-    next_attempt_at = now() + make_interval(secs => ${backoffSeconds(attempts)})
-    where id = ${row.id}`);
+  const next = new Date(now.getTime() + retryDelayMs(attempts));
+  const result = await db.execute(sql`update outbox set attempts = ${attempts}, last_error = ${error.slice(0, 500)},
+    locked_until = null, status = ${parked ? 'parked' : 'pending'}, next_attempt_at = ${next.toISOString()}::timestamptz
+    where id = ${row.id} and status = 'pending' and locked_until = ${row.lease.toISOString()}::timestamptz
+    returning id`);
+  if (rowsOf(result).length === 0) return 'lost-lease';
+  return parked ? 'parked' : 'retry';
 }
 
-export async function deliverDue(db: Db, transports: { email: Transport; sms: Transport }, limit = 20) {
-  const rows = await claimDue(db, limit);
-  let sent = 0;
-  for (const row of rows) {
+export type DeliverResult = { claimed: number; sent: number; failed: number; parked: number };
+
+/** One pass: claim what is due and send it one by one. `shouldStop` is checked between messages. */
+export async function deliverDue(
+  db: Db,
+  transports: Transports,
+  opts: { limit?: number; now?: () => Date; shouldStop?: () => boolean } = {},
+): Promise<DeliverResult> {
+  const clock = opts.now ?? (() => new Date());
+  const rows = await claimDue(db, { limit: opts.limit, now: clock() });
+  const out: DeliverResult = { claimed: rows.length, sent: 0, failed: 0, parked: 0 };
+  for (const [i, row] of rows.entries()) {
+    if (opts.shouldStop?.()) {
+      // Hand the rest back at once rather than leaving them leased until the lease runs out.
+      await release(db, rows.slice(i));
+      break;
+    }
     const transport = transports[row.channel];
     try {
       await transport.send(row);
-      await markSent(db, row.id, transport.name);
-      sent++;
+      if (await markSent(db, row, transport.name, clock())) out.sent++;
     } catch (err) {
-      await markFailed(db, row, (err as Error)?.message ?? String(err));
+      const outcome = await markFailed(db, row, (err as Error)?.message ?? String(err), clock());
+      if (outcome === 'parked') out.parked++;
+      else if (outcome === 'retry') out.failed++;
     }
   }
-  return { claimed: rows.length, sent };
+  return out;
+}
+
+async function release(db: Db, rows: OutboxRow[]) {
+  for (const row of rows) {
+    await db.execute(sql`update outbox set locked_until = null
+      where id = ${row.id} and status = 'pending' and locked_until = ${row.lease.toISOString()}::timestamptz`);
+  }
 }
 
 export const devTransport: Transport = { name: 'dev', send: async () => {} };
 
-export async function defaultTransports(): Promise<{ email: Transport; sms: Transport }> {
-  const url = process.env.SMTP_URL;
-  if (!url) return { email: devTransport, sms: devTransport };
+/** nodemailer over SMTP; timeouts well inside the lease so a hung server cannot outlive it. */
+export async function smtpTransport(url: string, from = process.env.MAIL_FROM ?? '备案整改门户 <noreply@beian.example>'): Promise<Transport & { close: () => void }> {
   const { createTransport } = await import('nodemailer');
-  const mailer = createTransport(url);
-  const from = process.env.MAIL_FROM ?? '备案整改门户 <noreply@beian.example>';
+  const mailer = createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as never);
   return {
-    email: {
-      name: 'smtp',
-      send: async (m) => {
-        await mailer.sendMail({ from, to: m.recipient, subject: m.subject, text: m.text, html: m.html || undefined });
-      },
+    name: 'smtp',
+    send: async (m) => {
+      await mailer.sendMail({ from, to: m.recipient, subject: m.subject, text: m.text, html: m.html || undefined });
     },
-    sms: devTransport,
+    close: () => mailer.close(),
+  };
+}
+
+export async function defaultTransports(): Promise<Transports> {
+  const sms = smsSenderFromEnv();
+  const smsTransport: Transport = { name: `sms:${sms.name}`, send: (m) => sms.send(m.recipient, m.text) };
+  const url = process.env.SMTP_URL;
+  return { email: url ? await smtpTransport(url) : devTransport, sms: smsTransport };
+}
+
+export type OutboxWorker = { stop: () => Promise<void>; readonly running: boolean };
+
+/**
+ * The polling loop shared by the web process and `npm run worker`. stop() lets the message being sent
+ * finish (and be marked), hands back the rest of the batch, and resolves when the loop has ended.
+ */
+export function runOutboxWorker(
+  db: Db,
+  opts: { intervalMs?: number; transports?: Transports | Promise<Transports>; log?: (msg: string) => void } = {},
+): OutboxWorker {
+  const intervalMs = opts.intervalMs ?? Number(process.env.OUTBOX_INTERVAL_MS ?? 2000);
+  const transportsP = Promise.resolve(opts.transports ?? defaultTransports());
+  let stopping = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    const transports = await transportsP;
+    while (!stopping) {
+      try {
+        const r = await deliverDue(db, transports, { shouldStop: () => stopping });
+        if (r.claimed > 0) opts.log?.(`[outbox] sent ${r.sent}, retry ${r.failed}, parked ${r.parked}`);
+        if (r.claimed > 0 && !stopping) continue; // more may be due: do not wait
+      } catch (err) {
+        console.error('[outbox]', (err as Error)?.message);
+      }
+      if (stopping) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        timer.unref?.();
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  })();
+  return {
+    get running() {
+      return !stopping;
+    },
+    stop: async () => {
+      stopping = true;
+      (wake as (() => void) | null)?.();
+      await loop;
+    },
   };
 }
 
 const KEY = Symbol.for('beian.outboxWorker');
 
-/** Polls the outbox in the web process; `npm run worker` runs the same loop on its own. */
-export function startOutboxWorker(db: Db, intervalMs = Number(process.env.OUTBOX_INTERVAL_MS ?? 2000)) {
-  const g = globalThis as typeof globalThis & { [KEY]?: NodeJS.Timeout };
-  if (g[KEY]) return;
-  let running = false;
-  const transportsP = defaultTransports();
-  g[KEY] = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      await deliverDue(db, await transportsP);
-    } catch (err) {
-      console.error('[outbox]', (err as Error)?.message);
-    } finally {
-      running = false;
-    }
-  }, intervalMs);
-  g[KEY].unref?.();
+/** Starts the loop once per process (dev mode reloads modules; the guard lives on globalThis). */
+export function startOutboxWorker(db: Db, intervalMs?: number): OutboxWorker {
+  const g = globalThis as typeof globalThis & { [KEY]?: OutboxWorker };
+  g[KEY] ??= runOutboxWorker(db, { intervalMs });
+  return g[KEY];
 }
 
 export function rowsOf<T>(result: unknown): T[] {

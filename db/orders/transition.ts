@@ -86,7 +86,7 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
 
     const extra = (await input.alsoInTx?.(tx, moved)) ?? [];
     const [owner] = await tx.select({ email: t.users.email, name: t.users.name }).from(t.users).where(eq(t.users.id, order.ownerId));
-    const mail = orderEventEmail({ order: moved, event: input.event, to, reason: input.reason ?? null, baseUrl: input.baseUrl });
+    const mail = await orderEventEmail({ order: moved, event: input.event, to, reason: input.reason ?? null, baseUrl: input.baseUrl });
     await enqueue(tx, [...(mail && owner ? [{ channel: 'email' as const, recipient: owner.email, ...mail }] : []), ...extra]);
     return moved;
   });

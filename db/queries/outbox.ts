@@ -13,12 +13,16 @@ export type OutboxMessage = {
   dedupeKey?: string;
 };
 
-/** Writes messages in the caller's transaction; the worker sends them after commit. */
-export async function enqueue(tx: Tx, messages: OutboxMessage | OutboxMessage[]): Promise<void> {
+/**
+ * Writes messages in the caller's transaction; the worker sends them after commit. Returns the rows
+ * actually written (a message whose dedupe key already exists is skipped).
+ */
+export async function enqueue(tx: Tx, messages: OutboxMessage | OutboxMessage[]): Promise<{ id: number; dedupeKey: string | null }[]> {
   const rows = Array.isArray(messages) ? messages : [messages];
-  if (rows.length === 0) return;
-  await tx
+  if (rows.length === 0) return [];
+  return tx
     .insert(outbox)
     .values(rows.map((m) => ({ ...m, subject: m.subject ?? '', html: m.html ?? '' })))
-    .onConflictDoNothing({ target: outbox.dedupeKey });
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id, dedupeKey: outbox.dedupeKey });
 }

@@ -32,3 +32,8 @@ export async function useVerificationToken(tx: Tx, v: { identifier: string; toke
 export async function purgeExpiredTokens(tx: Tx) {
   await tx.delete(verificationTokens).where(gt(sql`now()`, verificationTokens.expires));
 }
+
+/** Every JWT issued to this user before now stops working (sign-out, since a JWT cannot be recalled). */
+export async function bumpSessionVersion(tx: Tx, userId: string): Promise<void> {
+  await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+}

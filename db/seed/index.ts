@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
+import { enqueue } from '../queries/outbox';
+import { noticeEmail } from '@/lib/notify/templates/notice';
+import { orderEventEmail } from '@/lib/notify/order-emails';
 import { hashPassword } from '@/lib/auth/password';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { DEMO_PASSWORD, DEMO_USERS, PEOPLE, SUBJECTS, personIdNumber, subjectCertNumber } from './data';
@@ -30,6 +33,7 @@ export async function seedDemo(db: Db, opts: { quiet?: boolean; now?: Date } = {
     const ids = await seedFilings(tx, passwordHash, now);
     await seedFindings(tx, ids, now);
     await seedOrders(tx, ids, now);
+    await seedNoticeEmails(tx, ids);
   });
   if (!opts.quiet) console.log('[seed] demo data written');
   return 'seeded';
@@ -251,4 +255,37 @@ function eventName(from: OrderState | null, to: OrderState): string {
     EXPIRED: 'expire',
   };
   return table[to] ?? 'update';
+}
+
+/** The 整改通知 e-mail of every demo notice, as issuing it would have queued (one per notice, deduped). */
+async function seedNoticeEmails(tx: Tx, ids: SeedIds) {
+  const notices = await tx
+    .select({ id: t.notices.id, subjectName: t.subjects.name, email: t.users.email })
+    .from(t.notices)
+    .innerJoin(t.subjects, eq(t.subjects.id, t.notices.subjectId))
+    .innerJoin(t.users, eq(t.users.id, t.subjects.ownerId))
+    .where(inArray(t.notices.subjectId, Object.values(ids.subjects)));
+  for (const n of notices) {
+    const findings = await tx
+      .select({ id: t.findings.id, code: t.findings.code, deadline: t.findings.deadline })
+      .from(t.findings)
+      .where(eq(t.findings.noticeId, n.id))
+      .orderBy(asc(t.findings.deadline), asc(t.findings.createdAt));
+    const mail = await noticeEmail({ subjectName: n.subjectName, findings });
+    await enqueue(tx, { channel: 'email', recipient: n.email, ...mail, dedupeKey: `notice:${n.id}` });
+  }
+  // One message the mail server kept refusing, so the mailbox shows a parked message to retry.
+  const [expired] = await tx
+    .select({ order: t.orders, email: t.users.email })
+    .from(t.orders)
+    .innerJoin(t.users, eq(t.users.id, t.orders.ownerId))
+    .where(eq(t.orders.state, 'EXPIRED'))
+    .limit(1);
+  const mail = expired ? await orderEventEmail({ order: expired.order, event: 'expire', to: 'EXPIRED', reason: null }) : null;
+  if (expired && mail) {
+    await tx.insert(t.outbox).values({
+      channel: 'email', recipient: expired.email, ...mail, status: 'parked', attempts: 8,
+      lastError: '451 4.7.1 Greylisted, please try again later', dedupeKey: `order:${expired.order.id}:expire`,
+    });
+  }
 }

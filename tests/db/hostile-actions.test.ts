@@ -103,8 +103,9 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
             expect(String((err as { digest?: string }).digest ?? (err as Error).message)).toMatch(/^NEXT_/);
             return;
           }
-          if (result && result.ok === false) {
-            expect(result.message).toMatch(/[\u4e00-\u9fa5]/);
+          const r = result as { ok?: boolean; message?: string } | null;
+          if (r && r.ok === false) {
+            expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
             expect(await writeCount(h.db)).toBe(before);
           }
         }),

@@ -30,6 +30,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/_actions/rectifications.ts#requestRecheckAction': { roles: ['filer'], foreign: true, input: (ids) => ({ findingId: ids.foreignFindingId, note: '已整改', actionCode: 'FIX_FOOTER' }) },
   'app/_actions/rectifications.ts#requestExtensionAction': { roles: ['filer'], foreign: true, input: (ids) => ({ findingId: ids.foreignFindingId, reason: '网站改版需要更多时间，申请延期两周' }) },
   'app/_actions/self-check.ts#runSelfCheckAction': { roles: ['filer'], foreign: true, input: (ids) => ({ websiteId: ids.foreignWebsiteId }) },
+  'app/(admin)/admin/mailbox/actions.ts#retryMessage': { roles: ['admin'], input: () => ({ id: '1' }) },
   'app/login/actions.ts#passwordSignIn': { roles: 'public', input: () => ({}) },
   'app/login/actions.ts#magicLinkSignIn': { roles: 'public', input: () => ({}) },
   'app/_server/sign-out.ts#signOutAction': { roles: 'session', input: () => ({}) },
