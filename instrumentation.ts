@@ -11,4 +11,8 @@ export async function register() {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
     startOutboxWorker(db);
   }
+  if (process.env.REVIEW_JOBS !== '0') {
+    const { startReviewJobs } = await import('./db/jobs/review-jobs');
+    startReviewJobs(db);
+  }
 }
