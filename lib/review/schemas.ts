@@ -8,7 +8,8 @@ const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, '订单编号无效。');
 
 export const approveSchema = z.object({
   orderId: uuid,
-  checklist: z.array(z.string().max(60)).max(40).default([]),
+  // A form posts zero, one or many ticked boxes: always read as a list.
+  checklist: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(40)),
 });
 
 export const rejectSchema = z.object({
