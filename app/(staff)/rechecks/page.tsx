@@ -37,8 +37,11 @@ function SelfCheck({ value }: { value: unknown }) {
   );
 }
 
-export default async function RechecksPage() {
+const DONE = { accept: '复核通过，整改事项已完成，已邮件通知备案用户。', return: '已退回，原因已邮件通知备案用户。' } as const;
+
+export default async function RechecksPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   await requirePageUser(['reviewer', 'admin']);
+  const { done } = await searchParams;
   const rechecks = await listPendingRechecks(await getDb());
   return (
     <div className="space-y-6">
@@ -46,7 +49,8 @@ export default async function RechecksPage() {
         <h1 className="text-2xl font-semibold">复核队列</h1>
         <p className="mt-1 text-sm text-slate-600">备案用户已在门户外完成整改并申请复核。核实后复核通过（整改事项完成），或退回并说明原因。</p>
       </div>
-      <p className="text-sm text-slate-700" role="status">共 {rechecks.length} 个复核申请待处理。</p>
+      {done === 'accept' || done === 'return' ? <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">{DONE[done]}</p> : null}
+      <p className="text-sm text-slate-700">共 {rechecks.length} 个复核申请待处理。</p>
       {rechecks.length === 0 ? (
         <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">暂无待处理的复核申请。</p>
       ) : (

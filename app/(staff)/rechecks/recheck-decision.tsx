@@ -8,7 +8,6 @@ export function RecheckDecision({ recheckId, title }: { recheckId: string; title
   const [state, action, pending] = useActionState(decideRecheckAction, null);
   const reasonError = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
   const id = `reason-${recheckId}`;
-  if (state?.ok) return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-2" aria-label={`处理复核：${title}`}>
       <FormMessage state={state} />

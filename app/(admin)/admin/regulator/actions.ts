@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { defineAction, type ActionState } from '@/app/_server/action';
 import { getDb } from '@/db/client';
 import { regulatorDecide } from '@/db/orders/gateway';
@@ -7,9 +8,10 @@ import { regulatorDecisionSchema } from '@/lib/review/schemas';
 
 // Stands in for the 管局 where no real gateway is configured; admins only (transitionOrder checks it again).
 const decide = defineAction({ roles: ['admin'], schema: regulatorDecisionSchema }, async (input, user) => {
-  await regulatorDecide(await getDb(), { orderId: input.orderId, actor: user, approve: input.decision === 'approve', reason: input.reason ?? null });
+  const order = await regulatorDecide(await getDb(), { orderId: input.orderId, actor: user, approve: input.decision === 'approve', reason: input.reason ?? null });
   revalidatePath('/admin/regulator');
-  return { ok: true, message: input.decision === 'approve' ? '管局审核通过，变更已生效。' : '已驳回，原因已通知备案用户。' };
+  // The decided order leaves the list, so the confirmation travels with the redirect.
+  redirect(`/admin/regulator?done=${input.decision}&order=${encodeURIComponent(order.number)}`);
 });
 
 export async function regulatorDecideAction(prev: ActionState, input: FormData | unknown): Promise<ActionState> {

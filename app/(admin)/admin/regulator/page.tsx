@@ -10,9 +10,13 @@ import { RegulatorDecision } from './regulator-decision';
 
 export const metadata: Metadata = { title: '管局模拟' };
 
-export default async function RegulatorPage() {
+const DONE = { approve: '管局审核通过，变更已生效，关联整改事项已完成。', reject: '已驳回，原因已通知备案用户。' } as const;
+
+export default async function RegulatorPage({ searchParams }: { searchParams: Promise<{ done?: string; order?: string }> }) {
   await requirePageUser(['admin']);
+  const { done, order } = await searchParams;
   const orders = await listRegulatorQueue(await getDb());
+  const confirmation = done === 'approve' || done === 'reject' ? `订单 ${String(order ?? '').slice(0, 40)}：${DONE[done]}` : null;
   return (
     <div className="space-y-6">
       <div>
@@ -21,7 +25,8 @@ export default async function RegulatorPage() {
           未配置真实管局接口时，由运营管理员代为作出管局审核结论。通过后变更立即写入备案信息，关联整改事项随之完成；驳回后备案用户可修改后重新提交。
         </p>
       </div>
-      <p className="text-sm text-slate-700" role="status">共 {orders.length} 个订单在管局审核中。</p>
+      {confirmation ? <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">{confirmation}</p> : null}
+      <p className="text-sm text-slate-700">共 {orders.length} 个订单在管局审核中。</p>
       {orders.length === 0 ? (
         <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">没有管局审核中的订单。</p>
       ) : (

@@ -7,7 +7,6 @@ export function RegulatorDecision({ orderId, number }: { orderId: string; number
   const [state, action, pending] = useActionState(regulatorDecideAction, null);
   const reasonError = state && !state.ok ? state.fieldErrors?.reason?.[0] : undefined;
   const id = `reason-${orderId}`;
-  if (state?.ok) return <FormMessage state={state} />;
   return (
     <form action={action} className="space-y-2" aria-label={`管局审核：订单 ${number}`}>
       <FormMessage state={state} />
