@@ -91,7 +91,25 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {page.rows.length === 0 ? (
         <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">没有符合条件的待初审订单。</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <>
+        {/* Narrow screens: one card per order, waiting time first, so nothing important scrolls out of view. */}
+        <ul className="space-y-3 sm:hidden">
+          {page.rows.map((o) => {
+            const sla = slaStatus(o.submittedAt, now);
+            return (
+              <li key={o.id} className={`rounded-lg border p-3 text-sm ${sla.overdue ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white'}`}>
+                <p className="flex flex-wrap items-center gap-2">
+                  <Link href={`/review/${o.id}`} className="font-medium text-brand-700 underline">{o.number}</Link>
+                  {sla.overdue ? <Badge tone="red" icon="!">已超时 {formatDuration(sla.workingMs - SLA_MS)}</Badge> : null}
+                </p>
+                <p>{ORDER_TYPE_NAMES[o.type]} · {o.subjectName ?? '—'} · {provinceName(o.provinceCode)}</p>
+                <p className="text-slate-600">{o.subjectIcpNumber ?? '首次备案（尚无备案号）'}</p>
+                <p className="text-slate-600">提交于 {formatDateTime(o.submittedAt)}，已等待 {formatDuration(sla.waitingMs)}</p>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
           <table className="w-full min-w-[720px] text-left text-sm">
             <caption className="sr-only">待初审订单</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -133,6 +151,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             </tbody>
           </table>
         </div>
+        </>
       )}
 
       <nav aria-label="分页" className="flex gap-4 text-sm">

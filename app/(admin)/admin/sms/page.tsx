@@ -24,7 +24,7 @@ export default async function SmsInboxPage() {
         <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">暂无短信。</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full min-w-[560px] text-left text-sm">
+          <table className="w-full text-left text-sm [overflow-wrap:anywhere]">
             <caption className="sr-only">短信列表（最新在前）</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
               <tr>
@@ -40,7 +40,7 @@ export default async function SmsInboxPage() {
                   <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(m.createdAt)}</td>
                   <th scope="row" className="px-3 py-2 font-mono font-normal">{maskAllButLast(m.recipient, 4)}</th>
                   <td className="px-3 py-2">{m.text}</td>
-                  <td className="px-3 py-2"><Badge tone={STATUS[m.status][0]}>{STATUS[m.status][1]}</Badge></td>
+                  <td className="px-3 py-2 whitespace-nowrap"><Badge tone={STATUS[m.status][0]}>{STATUS[m.status][1]}</Badge></td>
                 </tr>
               ))}
             </tbody>

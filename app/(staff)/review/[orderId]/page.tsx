@@ -110,7 +110,7 @@ export default async function ReviewOrderPage({ params, searchParams }: { params
           <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">此订单不改变备案信息。</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full min-w-[560px] text-left text-sm">
+            <table className="w-full text-left text-sm [overflow-wrap:anywhere]">
               <caption className="sr-only">变更前后对比</caption>
               <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
                 <tr>
