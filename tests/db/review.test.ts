@@ -6,7 +6,8 @@ import { approveOrder, recordPiiView, rejectOrder } from '@/db/review/decide';
 import { decideRecheck } from '@/db/rechecks/decide';
 import { countReviewQueue, listReviewQueue } from '@/db/queries/review-queue';
 import { runReviewJobs } from '@/db/jobs/review-jobs';
-import { ConflictError, NotFoundError } from '@/lib/errors';
+import { regulatorDecide } from '@/db/orders/gateway';
+import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
 import { slaCutoff } from '@/lib/review/sla';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
@@ -45,6 +46,14 @@ describe.each(TEST_TARGETS)('初审 and 复核 decisions on %s', (target) => {
       await expect(decideRecheck(h.db, { recheckId: r!.id, actor: filer, decision: 'accept' })).rejects.toBeInstanceOf(NotFoundError);
       await expect(recordPiiView(h.db, { orderId: o!.id, actor: filer, subjectId: null, fields: ['principal.idNumber'] })).rejects.toBeInstanceOf(NotFoundError);
     }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('only an admin stands in for the 管局: a reviewer or filer deciding is refused, nothing written', async () => {
+    const [o] = await h.db.select().from(t.orders).where(eq(t.orders.state, 'REGULATOR_REVIEW')).limit(1);
+    const before = await snapshot();
+    await expect(regulatorDecide(h.db, { orderId: o!.id, actor: users.reviewer!, approve: true })).rejects.toBeInstanceOf(PublicError);
+    await expect(regulatorDecide(h.db, { orderId: o!.id, actor: users.filer2!, approve: false, reason: 'x' })).rejects.toBeInstanceOf(PublicError);
     expect(await snapshot()).toEqual(before);
   });
 
