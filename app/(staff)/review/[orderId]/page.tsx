@@ -68,6 +68,8 @@ export default async function ReviewOrderPage({ params, searchParams }: { params
         <Item label="主体备案号" value={data.subject?.icpNumber ?? '首次备案（尚无备案号）'} />
         <Item label="网站" value={data.website ? `${data.website.name}（${data.website.icpNumber}）` : '—'} />
         <Item label="所属省份" value={provinceName(order.provinceCode)} />
+        <Item label="主体负责人（现）" value={current.subjectPrincipal?.name ?? '—'} />
+        <Item label="法定代表人（现）" value={current.subject?.legalRepName ?? '未登记'} />
         <Item label="提交人" value={data.owner ? `${data.owner.name}（${data.owner.email}）` : '—'} />
         <Item label="提交时间" value={order.submittedAt ? `${formatDateTime(order.submittedAt)}（已等待 ${formatDuration(sla?.waitingMs ?? 0)}）` : '未提交'} />
       </dl>
