@@ -1,9 +1,27 @@
-import { expect, test, type Page } from '@playwright/test';
-import { shoot, signIn, signOut } from './support';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { shoot, signIn } from './support';
 
 // The provider's side of an order: 初审 (reject with field reasons, approve → SMS code), 管局模拟, 复核, and who
 // may open which page. Runs against the demo seed: 前海数联 and 麓山律师 have submitted orders, 徐汇图书馆's
 // order is with the 管局, and three 复核 requests are pending.
+
+/** No serious or critical WCAG 2 A/AA violation on the page as it stands. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/**
+ * Each user gets a fresh browser context rather than signing out and in on one page: a session cookie
+ * re-issued by a request still in flight (a prefetch) could outlive the sign-out and make the next user the old one.
+ */
+async function asUser(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
 
 async function openFromQueue(page: Page, subject: string): Promise<string> {
   await page.goto('/review');
@@ -14,20 +32,19 @@ async function openFromQueue(page: Page, subject: string): Promise<string> {
 }
 
 test.describe('who may open the reviewer and regulator pages', () => {
-  test('a filer gets 404 on every page of the console; a reviewer gets 404 on admin pages', async ({ page }) => {
+  test('a filer gets 404 on every page of the console; a reviewer gets 404 on admin pages', async ({ page, browser }) => {
     await signIn(page, 'reviewer@beian.example');
     const orderPath = new URL(await openFromQueue(page, '湖南麓山律师事务所')).pathname;
     for (const path of ['/admin/regulator', '/admin/sms']) {
       expect((await page.goto(path))?.status(), path).toBe(404);
     }
-    await page.goto('/review');
-    await signOut(page);
-    await signIn(page, 'filer@beian.example');
+    const filer = await asUser(browser, 'filer@beian.example');
     for (const path of ['/review', orderPath, '/rechecks', '/admin/regulator', '/admin/sms']) {
-      const res = await page.goto(path);
+      const res = await filer.goto(path);
       expect(res?.status(), path).toBe(404);
-      await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+      await expect(filer.getByRole('heading', { name: '页面不存在' })).toBeVisible();
     }
+    await filer.context().close();
   });
 });
 
@@ -40,6 +57,7 @@ test.describe('初审 console', () => {
     await expect(row).toContainText('粤ICP备2020087731号');
     await expect(row).toContainText('广东');
     await shoot(page, 'review-queue');
+    await expectAccessible(page);
     const url = await openFromQueue(page, '深圳市前海数联信息技术有限公司');
     const orderNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/BA\d+/)![0];
 
@@ -52,6 +70,7 @@ test.describe('初审 console', () => {
     await expect(rules.getByRole('definition').filter({ hasText: /^主体备案号$/ })).toBeVisible(); // 广东 footers carry the 主体备案号
     await expect(rules).toContainText('未知');
     await shoot(page, 'review-order');
+    await expectAccessible(page);
 
     // A second reviewer, in another browser, decides first.
     const other = await browser.newContext();
@@ -94,20 +113,19 @@ test.describe('初审 console', () => {
     await expect(page.locator('main header').getByText('待初审', { exact: true })).toBeVisible();
   });
 
-  test('approve → SMS code in the dev inbox → order waits for SMS verification', async ({ page }) => {
-    await signIn(page, 'reviewer@beian.example');
-    const url = await openFromQueue(page, '湖南麓山律师事务所');
-    const orderNumber = (await page.getByRole('heading', { level: 1 }).textContent())!.match(/BA\d+/)![0];
-    await expect(page.getByRole('heading', { name: '湖南管局规则' })).toBeVisible();
-    const checklist = page.getByRole('group', { name: '初审核对清单' });
+  test('approve → SMS code in the dev inbox → order waits for SMS verification', async ({ page: reviewer, browser }) => {
+    await signIn(reviewer, 'reviewer@beian.example');
+    const url = await openFromQueue(reviewer, '湖南麓山律师事务所');
+    const orderNumber = (await reviewer.getByRole('heading', { level: 1 }).textContent())!.match(/BA\d+/)![0];
+    await expect(reviewer.getByRole('heading', { name: '湖南管局规则' })).toBeVisible();
+    const checklist = reviewer.getByRole('group', { name: '初审核对清单' });
     await checklist.getByLabel('已电话联系主体负责人和网站负责人（联系方式1），核实身份、域名并确认本人知晓备案').check();
     await checklist.getByLabel('已提醒负责人提交管局后 24 小时内完成工信部短信核验').check();
-    await page.getByRole('button', { name: '初审通过，提交管局' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
-    await expect(page.getByText('核对清单已勾选 2/12 项')).toBeVisible();
-    await signOut(page);
+    await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
+    await expect(reviewer.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
+    await expect(reviewer.getByText('核对清单已勾选 2/12 项')).toBeVisible();
 
-    await signIn(page, 'admin@beian.example');
+    const page = await asUser(browser, 'admin@beian.example');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '开发短信' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '开发短信' })).toBeVisible();
     const sms = page.getByRole('row').filter({ hasText: orderNumber });
@@ -115,8 +133,10 @@ test.describe('初审 console', () => {
     await expect(sms.getByRole('rowheader')).toHaveText('*******0008');
     await expect(page.getByText('13907310008')).toHaveCount(0);
     await shoot(page, 'dev-sms');
+    await expectAccessible(page);
     await page.goto(url);
     await expect(page.locator('main header').getByText('待短信核验', { exact: true })).toBeVisible();
+    await page.context().close();
   });
 
   test('管局模拟: an admin approves an order with the 管局 and it leaves the list', async ({ page }) => {
@@ -129,6 +149,7 @@ test.describe('初审 console', () => {
     await form.getByRole('button', { name: '管局驳回' }).click();
     await expect(form.getByText('驳回时请填写原因。')).toBeVisible();
     await shoot(page, 'regulator');
+    await expectAccessible(page);
     await form.getByRole('button', { name: '管局通过' }).click();
     await expect(page.getByRole('status')).toHaveText(`订单 ${number}：管局审核通过，变更已生效，关联整改事项已完成。`);
     await expect(page.getByRole('listitem').filter({ hasText: number })).toHaveCount(0);
@@ -144,6 +165,7 @@ test.describe('初审 console', () => {
     await expect(page.getByText('首页底部备案号已链接到 https://beian.miit.gov.cn/。')).toBeVisible();
     await expect(page.getByText('自查通过').first()).toBeVisible();
     await shoot(page, 'rechecks');
+    await expectAccessible(page);
     const footer = page.getByRole('form', { name: /处理复核：网站首页底部备案号/ });
     await footer.getByRole('button', { name: '退回继续整改' }).click();
     await expect(footer.getByText('退回时请填写原因。')).toBeVisible();
