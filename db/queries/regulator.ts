@@ -12,6 +12,9 @@ export async function listRegulatorQueue(tx: Tx, limit = 100) {
       type: t.orders.type,
       provinceCode: t.orders.provinceCode,
       updatedAt: t.orders.updatedAt,
+      subjectId: t.orders.subjectId,
+      websiteId: t.orders.websiteId,
+      payload: t.orders.payload,
       subjectName: sql<string | null>`coalesce(${t.subjects.name}, ${t.orders.payload}->'subject'->>'name')`,
       subjectIcpNumber: t.subjects.icpNumber,
     })

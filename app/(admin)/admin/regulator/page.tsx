@@ -3,6 +3,9 @@ import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { listRegulatorQueue } from '@/db/queries/regulator';
+import { currentFilingFor } from '@/db/queries/review-order';
+import { diffOrder } from '@/lib/orders/diff';
+import { maskIdNumber } from '@/lib/privacy/mask';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { provinceName } from '@/lib/filings/labels';
 import { formatDateTime } from '@/lib/time';
@@ -15,7 +18,11 @@ const DONE = { approve: '管局审核通过，变更已生效，关联整改事�
 export default async function RegulatorPage({ searchParams }: { searchParams: Promise<{ done?: string; order?: string }> }) {
   await requirePageUser(['admin']);
   const { done, order } = await searchParams;
-  const orders = await listRegulatorQueue(await getDb());
+  const db = await getDb();
+  // What each approval would write to the filing, so the stand-in 管局 sees what it decides.
+  const orders = await Promise.all(
+    (await listRegulatorQueue(db)).map(async (o) => ({ ...o, changes: diffOrder(await currentFilingFor(db, o.subjectId, o.websiteId), o.payload) })),
+  );
   const confirmation = done === 'approve' || done === 'reject' ? `订单 ${String(order ?? '').slice(0, 40)}：${DONE[done]}` : null;
   return (
     <div className="space-y-6">
@@ -39,6 +46,15 @@ export default async function RegulatorPage({ searchParams }: { searchParams: Pr
                 </h2>
                 <p>{o.subjectName ?? '—'}（{o.subjectIcpNumber ?? '首次备案'}）· {provinceName(o.provinceCode)}</p>
                 <p className="text-slate-600">提交管局审核：{formatDateTime(o.updatedAt)}</p>
+                {o.changes.length > 0 ? (
+                  <ul className="mt-2 space-y-0.5 text-slate-800" aria-label={`订单 ${o.number} 的变更内容`}>
+                    {o.changes.slice(0, 8).map((c) => {
+                      const v = (x: string | null) => (x === null ? '—' : c.sensitive ? maskIdNumber(x) : x);
+                      return <li key={c.field}>{c.label}：{v(c.before)} → {v(c.after)}</li>;
+                    })}
+                    {o.changes.length > 8 ? <li className="text-slate-600">等共 {o.changes.length} 项，详见订单页。</li> : null}
+                  </ul>
+                ) : null}
               </div>
               <RegulatorDecision orderId={o.id} number={o.number} />
             </li>

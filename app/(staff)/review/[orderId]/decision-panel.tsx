@@ -12,7 +12,7 @@ const select = 'block w-full rounded border border-slate-400 bg-white px-2 py-1.
 export function DecisionPanel(props: {
   orderId: string;
   checklist: Option[];
-  reasons: (Option & { field?: string })[];
+  reasons: (Option & { field?: string; fix: string })[];
   fields: Option[];
 }) {
   const [approveState, approve, approving] = useActionState(approveAction, null);
@@ -89,6 +89,9 @@ export function DecisionPanel(props: {
                     {props.reasons.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
                   </select>
                   {codeError ? <p id={`reason-${r.key}-error`} className="mt-1 text-sm text-red-700">{codeError}</p> : null}
+                  {r.code ? (
+                    <p className="mt-1 text-xs text-slate-600">备案用户将看到的修改建议：{props.reasons.find((o) => o.value === r.code)?.fix}</p>
+                  ) : null}
                 </div>
                 <div>
                   <label htmlFor={`field-${r.key}`} className="mb-1 block text-sm font-medium">关联字段 {n}</label>

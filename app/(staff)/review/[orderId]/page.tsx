@@ -177,7 +177,7 @@ export default async function ReviewOrderPage({ params, searchParams }: { params
           <DecisionPanel
             orderId={order.id}
             checklist={REVIEW_CHECKLIST.map((c) => ({ value: c.id, label: c.label }))}
-            reasons={REJECTION_REASONS.map((r) => ({ value: r.code, label: r.reason, field: r.field }))}
+            reasons={REJECTION_REASONS.map((r) => ({ value: r.code, label: r.reason, field: r.field, fix: r.fix }))}
             fields={[...rows.map((r) => ({ value: r.field, label: r.label })), ...(rows.some((r) => r.field === 'materials') ? [] : [{ value: 'materials', label: '上传材料' }])]}
           />
         </section>
