@@ -15,4 +15,8 @@ export async function register() {
     const { startReminderScheduler } = await import('./db/jobs/reminders');
     startReminderScheduler(db);
   }
+  if (process.env.REVIEW_JOBS !== '0') {
+    const { startReviewJobs } = await import('./db/jobs/review-jobs');
+    startReviewJobs(db);
+  }
 }

@@ -46,7 +46,7 @@ export async function requestRecheck(db: Db, input: RecheckRequest): Promise<typ
           requestedBy: input.actor.id,
           actionCode: input.actionCode ?? null,
           note: input.note?.trim() || null,
-          selfCheck: selfCheck ? { at: selfCheck.createdAt.toISOString(), findings: selfCheck.findings, domains: selfCheck.domains } : null,
+          selfCheck: selfCheck ? { checkedAt: selfCheck.createdAt.toISOString(), passed: selfCheck.findings.length === 0, findings: selfCheck.findings, domains: selfCheck.domains } : null,
         })
         .returning();
       if (input.materialId) {

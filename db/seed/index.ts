@@ -9,6 +9,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { DEMO_PASSWORD, DEMO_USERS, PEOPLE, SUBJECTS, personIdNumber, subjectCertNumber } from './data';
 import { DEMO_FINDINGS, DEMO_ORDERS } from './scenarios';
+import { seedDemoRechecks } from './rechecks';
 import type { OrderPayload, PrincipalData, SubjectData } from '@/lib/orders/payload';
 import type { OrderState } from '@/lib/domain/codes';
 
@@ -34,6 +35,7 @@ export async function seedDemo(db: Db, opts: { quiet?: boolean; now?: Date } = {
     await seedFindings(tx, ids, now);
     await seedOrders(tx, ids, now);
     await seedNoticeEmails(tx, ids);
+    await seedDemoRechecks(tx, now);
   });
   if (!opts.quiet) console.log('[seed] demo data written');
   return 'seeded';

@@ -34,5 +34,7 @@ export const ROLE_NAV = {
     { href: '/admin/users', label: '用户' },
     { href: '/admin/audit', label: '审计日志' },
     { href: '/admin/mailbox', label: '开发邮箱' },
+    { href: '/admin/regulator', label: '管局模拟' },
+    { href: '/admin/sms', label: '开发短信' },
   ],
 } as const satisfies Record<Role, readonly NavItem[]>;

@@ -88,7 +88,7 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
   });
 
   it('someone else\'s upload cannot be attached as evidence, and nothing is written', async () => {
-    const f = await finding('北京智源未来科技有限公司', 'SITE_UNREACHABLE');
+    const f = await finding('深圳市前海数联信息技术有限公司', 'DOMAIN_OWNER_MISMATCH');
     const foreign = await saveMaterial(h.db, { ownerId: users.filer2!.id, bytes: png(210 * 1024), fileName: 'x.png', kind: 'recheck_evidence' });
     const before = await count(t.rechecks);
     await expect(requestRecheck(h.db, { findingId: f.id, actor: users.filer!, materialId: foreign.id })).rejects.toBeInstanceOf(PublicError);

@@ -1,0 +1,57 @@
+import { and, inArray, lt } from 'drizzle-orm';
+import type { Db } from '../client';
+import * as t from '../schema';
+import { returnExpiredSmsOrders } from '../orders/gateway';
+import { transitionOrder } from '../orders/transition';
+import { ConflictError } from '@/lib/errors';
+import { ORDER_STATES } from '@/lib/domain/codes';
+import { nextState } from '@/lib/orders/state-machine';
+
+// Scheduled order housekeeping: SMS windows that passed return the order (RETURNED), and orders older than
+// their 45-day validity expire (EXPIRED). Every move goes through transitionOrder with expectedState, so two
+// runs at once, or a run racing a reviewer, never move an order twice.
+
+/** States the state machine lets an order expire from (once with the 管局 it never expires). */
+const EXPIRABLE = ORDER_STATES.filter((s) => nextState('CHANGE_SUBJECT', s, 'expire') !== null);
+
+export async function expireOrders(db: Db, now = new Date()): Promise<number> {
+  const due = await db
+    .select({ id: t.orders.id, state: t.orders.state })
+    .from(t.orders)
+    .where(and(inArray(t.orders.state, EXPIRABLE), lt(t.orders.expiresAt, now)));
+  let expired = 0;
+  for (const o of due) {
+    try {
+      await transitionOrder(db, { orderId: o.id, event: 'expire', actor: { id: null, role: 'system' }, expectedState: o.state, reason: '订单自提交起超过45天未完成' });
+      expired++;
+    } catch (err) {
+      // Someone moved it first (a decision, another run): nothing to do.
+      if (!(err instanceof ConflictError)) throw err;
+    }
+  }
+  return expired;
+}
+
+export async function runReviewJobs(db: Db, now = new Date()): Promise<{ smsReturned: number; expired: number }> {
+  const smsReturned = await returnExpiredSmsOrders(db, now);
+  const expired = await expireOrders(db, now);
+  return { smsReturned, expired };
+}
+
+const STARTED = Symbol.for('beian.reviewJobs');
+type G = typeof globalThis & { [STARTED]?: ReturnType<typeof setInterval> };
+
+/** Runs the jobs every minute in this process; once per process however often it is called. */
+export function startReviewJobs(db: Db, intervalMs = Number(process.env.REVIEW_JOBS_INTERVAL_MS ?? 60_000)) {
+  const g = globalThis as G;
+  if (g[STARTED]) return;
+  let running = false;
+  g[STARTED] = setInterval(() => {
+    if (running) return;
+    running = true;
+    runReviewJobs(db)
+      .catch((err) => console.error('[review-jobs]', (err as Error)?.message))
+      .finally(() => (running = false));
+  }, intervalMs);
+  g[STARTED].unref?.();
+}

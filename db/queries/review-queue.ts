@@ -1,0 +1,100 @@
+import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../client';
+import * as t from '../schema';
+import { slaCutoff } from '@/lib/review/sla';
+import type { OrderTypeValue } from '@/lib/domain/codes';
+
+// The 初审 queue: SUBMITTED orders, keyset-paged on (submitted_at, id) so every page is an index range scan on
+// orders_queue_idx (state, submitted_at, id) — no OFFSET, so page 2 000 costs what page 1 costs.
+
+export const QUEUE_PAGE_SIZE = 50;
+
+export type QueueFilter = {
+  type?: OrderTypeValue;
+  province?: string;
+  overdueOnly?: boolean;
+  sort?: 'oldest' | 'newest';
+  /** Opaque cursor from the previous page. */
+  after?: string | null;
+  limit?: number;
+  now?: Date;
+};
+
+export type QueueRow = {
+  id: string;
+  number: string;
+  type: OrderTypeValue;
+  provinceCode: string;
+  submittedAt: Date;
+  subjectName: string | null;
+  subjectIcpNumber: string | null;
+};
+
+export type QueuePage = { rows: QueueRow[]; next: string | null };
+
+type Cursor = { at: string; id: string };
+
+/** The cursor carries the timestamp as PostgreSQL printed it, so microseconds survive the round trip. */
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.at}|${c.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(s: string | null | undefined): Cursor | null {
+  if (!s) return null;
+  const [at, id] = Buffer.from(s, 'base64url').toString('utf8').split('|');
+  // Anything else is ignored (first page), never passed to the database as-is.
+  if (!at || !id || !/^[0-9a-f-]{36}$/i.test(id) || !/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(at)) return null;
+  return { at, id };
+}
+
+function conditions(f: QueueFilter, cursor: Cursor | null): SQL[] {
+  const where: SQL[] = [eq(t.orders.state, 'SUBMITTED')];
+  if (f.type) where.push(eq(t.orders.type, f.type));
+  if (f.province) where.push(eq(t.orders.provinceCode, f.province));
+  if (f.overdueOnly) where.push(lt(t.orders.submittedAt, slaCutoff(f.now ?? new Date())));
+  if (cursor) {
+    const op = f.sort === 'newest' ? sql`<` : sql`>`;
+    where.push(sql`(${t.orders.submittedAt}, ${t.orders.id}) ${op} (${cursor.at}::timestamptz, ${cursor.id}::uuid)`);
+  }
+  return where;
+}
+
+export async function listReviewQueue(tx: Tx, f: QueueFilter = {}): Promise<QueuePage> {
+  const limit = Math.min(Math.max(f.limit ?? QUEUE_PAGE_SIZE, 1), 200);
+  const dir = f.sort === 'newest' ? desc : asc;
+  const rows = await tx
+    .select({
+      id: t.orders.id,
+      number: t.orders.number,
+      type: t.orders.type,
+      provinceCode: t.orders.provinceCode,
+      submittedAt: t.orders.submittedAt,
+      cursorAt: sql<string>`${t.orders.submittedAt}::text`,
+      // 首次备案 has no subject row yet: its name is in the payload.
+      subjectName: sql<string | null>`coalesce(${t.subjects.name}, ${t.orders.payload}->'subject'->>'name')`,
+      subjectIcpNumber: t.subjects.icpNumber,
+    })
+    .from(t.orders)
+    .leftJoin(t.subjects, eq(t.subjects.id, t.orders.subjectId))
+    .where(and(...conditions(f, decodeCursor(f.after))))
+    .orderBy(dir(t.orders.submittedAt), dir(t.orders.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ cursorAt: _c, ...r }) => ({ ...r, submittedAt: r.submittedAt! })),
+    next: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
+  };
+}
+
+/** How many orders match the filter (shown above the table); an index-only count on orders_queue_idx. */
+export async function countReviewQueue(tx: Tx, f: QueueFilter = {}): Promise<number> {
+  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(t.orders).where(and(...conditions(f, null)));
+  return row?.n ?? 0;
+}
+
+/** Provinces that currently have submitted orders, for the filter. */
+export async function queueProvinces(tx: Tx): Promise<string[]> {
+  const rows = await tx.selectDistinct({ p: t.orders.provinceCode }).from(t.orders).where(eq(t.orders.state, 'SUBMITTED'));
+  return rows.map((r) => r.p).sort();
+}

@@ -1,0 +1,81 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import * as t from '../schema';
+import { enqueue } from '../queries/outbox';
+import type { Actor } from '../orders/transition';
+import { assertStaff } from '../review/decide';
+import { ConflictError, NotFoundError } from '@/lib/errors';
+import { FINDING_CATALOGUE } from '@/lib/remediation';
+import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+
+// 复核: the filer fixed something outside the portal and asked staff to check. Staff either resolve the
+// finding or send it back with a reason. One transaction: the conditional update on the pending request (zero
+// rows = another reviewer decided first), the finding, the audit event and the filer's e-mail.
+
+export type RecheckDecision = 'accept' | 'return';
+
+export async function decideRecheck(
+  db: Db,
+  input: { recheckId: string; actor: Actor; decision: RecheckDecision; reason?: string | null; now?: Date; baseUrl?: string },
+) {
+  assertStaff(input.actor);
+  const actor = input.actor;
+  const now = input.now ?? new Date();
+  const reason = input.reason?.trim() || null;
+  return db.transaction(async (tx) => {
+    const [moved] = await tx
+      .update(t.rechecks)
+      .set({ state: input.decision === 'accept' ? 'accepted' : 'returned', decidedBy: actor.id, decisionReason: reason, decidedAt: now })
+      .where(and(eq(t.rechecks.id, input.recheckId), eq(t.rechecks.state, 'pending')))
+      .returning();
+    if (!moved) {
+      const [seen] = await tx
+        .select({ state: t.rechecks.state, name: t.users.name })
+        .from(t.rechecks)
+        .leftJoin(t.users, eq(t.users.id, t.rechecks.decidedBy))
+        .where(eq(t.rechecks.id, input.recheckId));
+      if (!seen) throw new NotFoundError();
+      const outcome = seen.state === 'accepted' ? '已通过复核' : '已退回';
+      throw new ConflictError(`该复核申请已由${seen.name ?? '其他人'}处理（${outcome}），请刷新后查看。`);
+    }
+
+    const unresolved = inArray(t.findings.status, ['open', 'in_progress', 'overdue']);
+    const [finding] =
+      input.decision === 'accept'
+        ? await tx.update(t.findings).set({ status: 'resolved', resolvedAt: now }).where(and(eq(t.findings.id, moved.findingId), unresolved)).returning()
+        : await tx
+            .update(t.findings)
+            // Back to work: open while the deadline runs, overdue once it has passed (Shanghai calendar).
+            .set({ status: sql`case when ${t.findings.deadline} < (${now.toISOString()}::timestamptz at time zone 'Asia/Shanghai')::date then 'overdue'::finding_status else 'open'::finding_status end` })
+            .where(and(eq(t.findings.id, moved.findingId), unresolved))
+            .returning();
+    const [target] = finding ? [finding] : await tx.select().from(t.findings).where(eq(t.findings.id, moved.findingId));
+
+    await tx.insert(t.auditEvents).values({
+      actorId: actor.id,
+      action: input.decision === 'accept' ? 'recheck.accept' : 'recheck.return',
+      entityType: 'recheck',
+      entityId: moved.id,
+      subjectId: target?.subjectId ?? null,
+      details: { findingId: moved.findingId, code: target?.code ?? null, findingStatus: target?.status ?? null, reason },
+    });
+
+    const [filer] = await tx.select({ email: t.users.email }).from(t.users).where(eq(t.users.id, moved.requestedBy));
+    if (filer && target) {
+      const notice = FINDING_CATALOGUE[target.code].notice;
+      const url = `${publicBaseUrl(input.baseUrl)}/rectifications/${target.id}`;
+      const head = input.decision === 'accept' ? '复核通过，该整改事项已完成。' : '复核未通过，请按原因继续整改后再次申请复核。';
+      const lines = [head, ...(reason ? [`原因：${reason}`] : [])];
+      await enqueue(tx, {
+        channel: 'email',
+        recipient: filer.email,
+        template: `recheck.${input.decision}`,
+        subject: `【备案整改】复核结果：${notice}`,
+        text: `您好：\n\n您就“${notice}”提交的复核申请已处理。\n${lines.join('\n')}\n\n查看整改事项：${url}\n\n此邮件由系统自动发送，请勿直接回复。`,
+        html: `<p>您好：</p><p>您就“${escapeHtml(notice)}”提交的复核申请已处理。</p>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">查看整改事项</a></p><p style="color:#555">此邮件由系统自动发送，请勿直接回复。</p>`,
+        data: { recheckId: moved.id, findingId: target.id, url },
+      });
+    }
+    return { recheck: moved, finding: target ?? null };
+  });
+}

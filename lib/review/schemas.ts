@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
+
+// Shared by the reviewer's forms (client) and their server actions: the same rules on both sides.
+
+const CODES = new Set(REJECTION_REASONS.map((r) => r.code));
+const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, '订单编号无效。');
+
+export const approveSchema = z.object({
+  orderId: uuid,
+  // A form posts zero, one or many ticked boxes: always read as a list.
+  checklist: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(40)),
+});
+
+export const rejectSchema = z.object({
+  orderId: uuid,
+  reasons: z
+    .array(
+      z.object({
+        code: z.string().refine((c) => CODES.has(c), '请选择驳回原因。'),
+        field: z.string().max(120).optional().nullable(),
+        note: z.string().trim().max(200, '补充说明不能超过200字。').optional().nullable(),
+      }),
+    )
+    .min(1, '请至少选择一条驳回原因。')
+    .max(20, '驳回原因最多20条。'),
+  note: z.string().trim().max(1000, '备注不能超过1000字。').optional().nullable(),
+});
+export type RejectInput = z.infer<typeof rejectSchema>;
+
+export const recheckDecisionSchema = z
+  .object({
+    recheckId: z.string().regex(/^[0-9a-f-]{36}$/i, '复核申请编号无效。'),
+    decision: z.enum(['accept', 'return']),
+    reason: z.string().trim().max(500, '原因不能超过500字。').optional().nullable(),
+  })
+  .refine((v) => v.decision === 'accept' || (v.reason && v.reason.length >= 2), { message: '退回时请填写原因。', path: ['reason'] });
+
+export const regulatorDecisionSchema = z
+  .object({
+    orderId: uuid,
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(500, '原因不能超过500字。').optional().nullable(),
+  })
+  .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length >= 2), { message: '驳回时请填写原因。', path: ['reason'] });
