@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { UNRESOLVED_FINDING_STATUSES, type Role } from '@/lib/domain/codes';
 import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { todayIso } from '@/lib/time';
 
 /**
  * 整改延期: the filer who owns the finding asks once (the table's unique findingId makes "once" a database
@@ -79,6 +80,7 @@ export async function decideExtension(db: Db, input: ExtensionDecision): Promise
       if (!/^\d{4}-\d{2}-\d{2}$/.test(input.newDeadline) || input.newDeadline <= req.deadline) {
         throw new PublicError(`新的整改期限必须晚于当前期限 ${req.deadline}。`, { newDeadline: [`新的整改期限必须晚于当前期限 ${req.deadline}。`] });
       }
+      if (input.newDeadline < todayIso()) throw new PublicError('新的整改期限不能早于今天。', { newDeadline: ['新的整改期限不能早于今天。'] });
     }
     const granted = input.decision === 'grant';
     const [moved] = await tx

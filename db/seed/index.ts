@@ -5,7 +5,7 @@ import * as t from '../schema';
 import { hashPassword } from '@/lib/auth/password';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { DEMO_PASSWORD, DEMO_USERS, PEOPLE, SUBJECTS, personIdNumber, subjectCertNumber } from './data';
-import { DEMO_FINDINGS, DEMO_ORDERS } from './scenarios';
+import { DEMO_EXTENSIONS, DEMO_FINDINGS, DEMO_ORDERS } from './scenarios';
 import type { OrderPayload, PrincipalData, SubjectData } from '@/lib/orders/payload';
 import type { OrderState } from '@/lib/domain/codes';
 
@@ -30,6 +30,7 @@ export async function seedDemo(db: Db, opts: { quiet?: boolean; now?: Date } = {
     const ids = await seedFilings(tx, passwordHash, now);
     await seedFindings(tx, ids, now);
     await seedOrders(tx, ids, now);
+    await seedExtensions(tx, ids);
   });
   if (!opts.quiet) console.log('[seed] demo data written');
   return 'seeded';
@@ -251,4 +252,12 @@ function eventName(from: OrderState | null, to: OrderState): string {
     EXPIRED: 'expire',
   };
   return table[to] ?? 'update';
+}
+
+async function seedExtensions(tx: Tx, ids: SeedIds) {
+  for (const e of DEMO_EXTENSIONS) {
+    const f = DEMO_FINDINGS.find((x) => x.subject === e.subject && x.code === e.code);
+    const [s] = await tx.select({ ownerId: t.subjects.ownerId }).from(t.subjects).where(eq(t.subjects.id, ids.subjects[e.subject]!));
+    if (f?.id && s) await tx.insert(t.extensionRequests).values({ findingId: f.id, requestedBy: s.ownerId, reason: e.reason });
+  }
 }

@@ -121,3 +121,9 @@ export const DEMO_ORDERS: DemoOrder[] = [
     payload: (snap) => ({ type: 'CHANGE_WEBSITE', website: { name: '李娜读书', serviceContent: '博客/个人空间' }, principal: snap.principal, removeDomainIds: [] }),
   },
 ];
+
+/** 整改延期 requests waiting for an operator (appended for the operator console demo). */
+export const DEMO_EXTENSIONS: { subject: string; code: FindingCodeValue; reason: string }[] = [
+  { subject: 'lina', code: 'SITE_NAME_VIOLATION', reason: '正在准备变更网站名称所需材料，需要多两周时间。' },
+  { subject: 'scsia', code: 'WEBSITE_PRINCIPAL_ID_EXPIRED', reason: '网站负责人身份证正在补办，新证件预计下周领取，领取后立即提交变更。' },
+];

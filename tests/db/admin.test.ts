@@ -146,10 +146,11 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
     const [f] = await h.db
       .select({ id: t.findings.id, deadline: t.findings.deadline })
       .from(t.findings)
-      .where(and(eq(t.findings.code, 'WEBSITE_PRINCIPAL_ID_EXPIRED'), eq(t.findings.status, 'overdue')));
-    await expect(requestExtension(h.db, { findingId: f!.id, actor: users.filer!, reason: '负责人正在补办身份证' })).rejects.toBeInstanceOf(NotFoundError);
-    const { id } = await requestExtension(h.db, { findingId: f!.id, actor: users.filer3!, reason: '负责人正在补办身份证，预计两周' });
-    await expect(requestExtension(h.db, { findingId: f!.id, actor: users.filer3!, reason: '再申请一次延期试试' })).rejects.toThrow(/只能申请一次/);
+      .where(and(eq(t.findings.code, 'CONTENT_SUBJECT_MISMATCH'), eq(t.findings.status, 'overdue')));
+    await expect(requestExtension(h.db, { findingId: f!.id, actor: users.filer2!, reason: '负责人正在修改网站内容' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(requestExtension(h.db, { findingId: f!.id, actor: users.reviewer!, reason: '代为申请延期一次' })).rejects.toThrow(/只有备案用户/);
+    const { id } = await requestExtension(h.db, { findingId: f!.id, actor: users.filer!, reason: '网站内容正在改版，预计两周完成' });
+    await expect(requestExtension(h.db, { findingId: f!.id, actor: users.filer!, reason: '再申请一次延期试试' })).rejects.toThrow(/只能申请一次/);
     await expect(decideExtension(h.db, { actor: users.admin!, requestId: id, decision: 'grant', newDeadline: f!.deadline })).rejects.toThrow(/必须晚于/);
     const newDeadline = addDaysIso(todayIso(), 14);
     await decideExtension(h.db, { actor: users.admin!, requestId: id, decision: 'grant', newDeadline });
