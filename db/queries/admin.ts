@@ -224,3 +224,13 @@ export async function overviewStats(tx: Tx) {
     .where(eq(t.orders.state, 'SUBMITTED'))) as [{ lt4: number; h4to8: number; h8to24: number; gt24: number }];
   return { byCode, byState, wait };
 }
+
+/** A subject's orders, newest first, for the operator's subject page. */
+export async function subjectOrders(tx: Tx, subjectId: string) {
+  return tx
+    .select({ id: t.orders.id, number: t.orders.number, type: t.orders.type, state: t.orders.state, createdAt: t.orders.createdAt })
+    .from(t.orders)
+    .where(eq(t.orders.subjectId, subjectId))
+    .orderBy(desc(t.orders.createdAt))
+    .limit(50);
+}

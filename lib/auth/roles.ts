@@ -29,6 +29,9 @@ export const ROLE_NAV = {
   admin: [
     { href: '/admin', label: '概览' },
     { href: '/admin/notices', label: '整改通知管理' },
+    { href: '/admin/deadlines', label: '期限跟踪' },
+    { href: '/admin/extensions', label: '延期申请' },
+    { href: '/admin/cancel-access', label: '取消接入' },
     { href: '/admin/orders', label: '订单' },
     { href: '/admin/users', label: '用户' },
     { href: '/admin/audit', label: '审计日志' },
