@@ -1,5 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/app/_server/action';
 import { getDb } from '@/db/client';
@@ -17,11 +18,12 @@ const refuseSchema = z.object({
 export const grantExtensionAction = defineAction({ roles: ['admin'], schema: grantSchema }, async (input, user) => {
   await decideExtension(await getDb(), { actor: user, requestId: input.requestId, decision: 'grant', newDeadline: input.newDeadline });
   revalidatePath('/admin/extensions');
-  return { ok: true, message: `已批准延期，新的整改期限为 ${input.newDeadline}，已通知申请人。` };
+  // The request leaves the pending list, so the outcome is shown by the page rather than by its form.
+  redirect('/admin/extensions?decided=granted');
 });
 
 export const refuseExtensionAction = defineAction({ roles: ['admin'], schema: refuseSchema }, async (input, user) => {
   await decideExtension(await getDb(), { actor: user, requestId: input.requestId, decision: 'refuse', reason: input.reason });
   revalidatePath('/admin/extensions');
-  return { ok: true, message: '已拒绝延期申请，已通知申请人。' };
+  redirect('/admin/extensions?decided=refused');
 });

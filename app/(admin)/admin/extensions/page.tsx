@@ -1,7 +1,7 @@
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { extensionRequests } from '@/db/queries/admin';
-import { PageTitle, SubjectLink, TableCard, Td, Th, card, inputClass } from '@/components/admin/ui';
+import { Notice, PageTitle, SubjectLink, TableCard, Td, Th, card, inputClass } from '@/components/admin/ui';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
 import { Badge } from '@/components/ui/status-badge';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
@@ -11,13 +11,16 @@ import { grantExtensionAction, refuseExtensionAction } from './actions';
 
 export const metadata = { title: '延期申请' };
 
-export default async function ExtensionsPage() {
+export default async function ExtensionsPage({ searchParams }: { searchParams: Promise<{ decided?: string }> }) {
   await requirePageUser(['admin']);
+  const { decided: outcome } = await searchParams;
   const db = await getDb();
   const [pending, decided] = await Promise.all([extensionRequests(db, 'pending'), extensionRequests(db, 'decided')]);
   return (
     <div className="space-y-6">
       <PageTitle title="延期申请" />
+      {outcome === 'granted' ? <Notice tone="ok">已批准延期，新的整改期限已生效，已通知申请人。</Notice> : null}
+      {outcome === 'refused' ? <Notice tone="ok">已拒绝延期申请，已通知申请人。</Notice> : null}
       <p className="text-sm text-slate-700">每个不合格项只能申请一次延期。批准时新的整改期限须晚于当前期限；已逾期的不合格项批准后恢复为待整改。</p>
       <section aria-labelledby="pending">
         <h2 id="pending" className="mb-2 text-lg font-semibold">待处理（{pending.length}）</h2>
