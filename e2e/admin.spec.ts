@@ -75,6 +75,7 @@ test.describe('operator console', () => {
     await page.getByRole('button', { name: '下发整改通知' }).click();
     await expect(second.getByText('请选择网站')).toBeVisible();
     await second.getByLabel('网站').selectOption({ label: '王磊的旅行日记（沪ICP备2023011156号-1）' });
+    await shoot(page, 'admin-notice-form');
     await page.getByRole('button', { name: '下发整改通知' }).click();
     await expect(page).toHaveURL(/\/admin\/notices\?issued=/);
     await expect(page.getByRole('status').filter({ hasText: '整改通知已下发' })).toBeVisible();
@@ -130,6 +131,7 @@ test.describe('operator console', () => {
     await expect(affected).toContainText('锦城物流官网（蜀ICP备2019092210号-1）：jcwl56.com、jinchengwuliu.cn');
     await expect(affected).toContainText('track.jcwl56.com');
     await expect(affected).toContainText('将先放弃此订单');
+    await shoot(page, 'admin-cancel-access-confirm');
     await page.getByLabel(/知悉取消接入立即生效且不可撤销/).check();
     await page.getByRole('button', { name: '确认取消接入' }).click();
     await expect(page.getByRole('status').filter({ hasText: '已对 1 个主体取消接入' })).toBeVisible();

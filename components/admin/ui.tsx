@@ -31,10 +31,10 @@ export function Td({ children, className }: { children: ReactNode; className?: s
 }
 
 /** Tables scroll sideways inside their card on narrow screens instead of breaking the page. */
-export function TableCard({ caption, children }: { caption: string; children: ReactNode }) {
+export function TableCard({ caption, children, narrow }: { caption: string; children: ReactNode; narrow?: boolean }) {
   return (
     <div className={`${card} overflow-x-auto`}>
-      <table className="w-full min-w-[640px] text-sm">
+      <table className={`w-full text-sm ${narrow ? '' : 'min-w-[640px]'}`}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>

@@ -199,11 +199,6 @@ export async function auditPage(tx: Tx, f: AuditFilters) {
   return { rows: page, next: rows.length > AUDIT_PAGE ? (page[page.length - 1]?.id ?? null) : null };
 }
 
-export async function auditActions(tx: Tx): Promise<string[]> {
-  const rows = await tx.selectDistinct({ action: t.auditEvents.action }).from(t.auditEvents).orderBy(asc(t.auditEvents.action));
-  return rows.map((r) => r.action);
-}
-
 /** The overview: unresolved findings by code, orders by state, and how long SUBMITTED orders have waited. */
 export async function overviewStats(tx: Tx) {
   const byCode = await tx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, describeAudit } from './describe';
+import { AUDIT_ACTIONS, actionLabel, describeAudit } from './describe';
 
 describe('audit descriptions', () => {
   it('labels order events and operator actions in Chinese', () => {
@@ -14,5 +14,11 @@ describe('audit descriptions', () => {
     expect(describeAudit('notice.issue', { codes: ['DOMAIN_EXPIRED'], deadline: '2026-12-31' })).toContain('域名过期');
     expect(describeAudit('x', { a: 1, b: { c: 2 } })).toBe('a：1；b：{"c":2}');
     expect(describeAudit('x', null)).toBe('');
+  });
+});
+
+describe('AUDIT_ACTIONS', () => {
+  it('labels every action it lists', () => {
+    for (const a of AUDIT_ACTIONS) expect(actionLabel(a)).not.toBe(a);
   });
 });

@@ -1,5 +1,5 @@
 import { FINDING_CATALOGUE, isFindingCode } from '@/lib/remediation';
-import { ORDER_EVENT_LABELS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
+import { ORDER_EVENTS, ORDER_EVENT_LABELS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { OrderState, Role } from '@/lib/domain/codes';
 
@@ -19,6 +19,9 @@ const ACTION_LABELS: Record<string, string> = {
   'user.disable': '停用用户',
   'user.enable': '启用用户',
 };
+
+/** Every action the portal audits, for the filter (a fixed list: no scan of a growing table). */
+export const AUDIT_ACTIONS: readonly string[] = [...Object.keys(ACTION_LABELS), ...ORDER_EVENTS.map((e) => `order.${e}`)];
 
 export function actionLabel(action: string): string {
   if (ACTION_LABELS[action]) return ACTION_LABELS[action];

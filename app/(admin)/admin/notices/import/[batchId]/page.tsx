@@ -61,7 +61,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
         <section className={`${card} p-4`} aria-labelledby="prog">
           <h2 id="prog" className="mb-2 text-lg font-semibold">导入进度</h2>
           <label htmlFor="progress" className="mb-1 block text-sm">已处理 {b.processedRows} / {b.totalRows} 行（{pct}%）</label>
-          <progress id="progress" value={b.processedRows} max={b.totalRows || 1} className="h-4 w-full" aria-valuetext={`${pct}%`}>{pct}%</progress>
+          <progress id="progress" value={b.processedRows} max={b.totalRows || 1} className="h-4 w-full accent-brand-700" aria-valuetext={`${pct}%`}>{pct}%</progress>
           {b.status === 'running' ? <Refresher /> : null}
           {b.status === 'done' ? (
             <p role="status" className="mt-3 text-sm">
@@ -75,7 +75,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
       {errors > 0 ? (
         <section aria-labelledby="errs">
           <h2 id="errs" className="mb-2 text-lg font-semibold">有错误的行（{errors} 行）</h2>
-          <TableCard caption="有错误的行">
+          <TableCard caption="有错误的行" narrow>
             <thead className="bg-slate-50"><tr><Th className="w-24">数据行</Th><Th>错误</Th></tr></thead>
             <tbody>
               {b.errorRows.slice(0, SHOWN_ERRORS).map((e) => (
