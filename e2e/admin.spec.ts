@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SUBJECTS } from '../db/seed/data';
 import { FINDING_CATALOGUE, FINDING_CODES } from '../lib/remediation';
-import { shoot, signIn, signOut } from './support';
+import { shoot, signIn } from './support';
 
 // The operator console (issue 5, admin side). Runs against the seeded demo data; tests run in order and
 // each uses filings the others do not touch.
@@ -63,6 +63,7 @@ test.describe('operator console', () => {
   test('issues a notice with two findings and sees it listed', async ({ page }) => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改通知管理' }).click();
     await page.getByRole('link', { name: '下发整改通知' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '下发整改通知' })).toBeVisible();
     await page.getByLabel('主体名称或主体备案号').fill('沪ICP备2023011156号');
     await page.getByRole('button', { name: '查找主体' }).click();
     await page.getByRole('link', { name: '选择 王磊' }).click();
@@ -121,7 +122,7 @@ test.describe('operator console', () => {
     await expect(page.getByRole('table', { name: '最近处理的延期申请' }).getByRole('row', { name: /李娜/ })).toContainText(`已批准，延至 ${date}`);
   });
 
-  test('cancels access for an overdue filing after confirming what is affected; the filer is offered re-access', async ({ page }) => {
+  test('cancels access for an overdue filing after confirming what is affected; the filer is offered re-access', async ({ page, browser }) => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '取消接入' }).click();
     await page.getByLabel('选择 成都锦城物流有限公司').check();
     await page.getByRole('button', { name: '下一步：确认影响范围' }).click();
@@ -141,9 +142,10 @@ test.describe('operator console', () => {
     await page.goto('/admin/audit?action=subject.cancel_access');
     await expect(page.getByRole('row', { name: /成都锦城物流有限公司/ })).toContainText('停止接入网站');
 
-    await signOut(page);
-    await signIn(page, 'filer3@beian.example');
-    const item = page.getByRole('listitem').filter({ hasText: '成都锦城物流有限公司 已被取消接入' });
+    // The filer, in their own browser session.
+    const filer = await (await browser.newContext()).newPage();
+    await signIn(filer, 'filer3@beian.example');
+    const item = filer.getByRole('listitem').filter({ hasText: '成都锦城物流有限公司 已被取消接入' });
     await expect(item.first().getByRole('link', { name: '查看重新接入方案' })).toBeVisible();
   });
 
