@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { FormMessage } from '@/components/ui/field';
 import { issueNoticeAction } from '../actions';
 import { fieldErrorsOfClient } from '@/components/admin/field-errors';
@@ -28,6 +28,15 @@ export function NoticeForm({ subjectId, websites, codes, today, defaultDeadline 
     observedValue: r.observedValue.trim() || null,
   }));
   const err = (path: string) => errors?.[path]?.[0];
+  const payloadKey = JSON.stringify(payload);
+  // Once errors are shown, they follow the fields: a fixed field loses its message at once.
+  useEffect(() => {
+    setClientErrors((prev) => {
+      if (!prev) return prev;
+      const parsed = issueNoticeSchema.safeParse({ subjectId, deadline, findings: JSON.parse(payloadKey) });
+      return parsed.success ? undefined : fieldErrorsOfClient(parsed.error);
+    });
+  }, [payloadKey, deadline, subjectId]);
   return (
     <form
       action={action}
