@@ -195,3 +195,35 @@ test.describe('role denial', () => {
     });
   }
 });
+
+test('a filer or a reviewer replaying an operator server action is refused and nothing is written', async ({ page, browser }) => {
+  // Capture a real 修改角色 call as the admin (a no-op: filer2 keeps 备案用户)…
+  await signIn(page, 'admin@beian.example');
+  await page.goto('/admin/users');
+  const row = page.getByRole('row', { name: /filer2@beian\.example/ });
+  const [req] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']),
+    row.getByRole('button', { name: '修改角色' }).click(),
+  ]);
+  await expect(row.getByRole('status')).toBeVisible();
+  const body = req.postDataBuffer()!.toString('utf8');
+  const escalated = body.replace(/(name="[^"]*role"\r\n\r\n)filer/, '$1admin');
+  expect(escalated).not.toBe(body);
+
+  // …and replay it, asking for admin, from a filer's and a reviewer's session.
+  const h = req.headers();
+  for (const email of ['filer@beian.example', 'reviewer@beian.example']) {
+    const other = await (await browser.newContext()).newPage();
+    await signIn(other, email);
+    const res = await other.request.post(req.url(), {
+      headers: { 'next-action': h['next-action']!, 'content-type': h['content-type']!, accept: h['accept'] ?? 'text/x-component' },
+      data: Buffer.from(escalated, 'utf8'),
+    });
+    expect(await res.text(), email).toContain('您没有执行此操作的权限');
+  }
+
+  await page.reload();
+  await expect(page.getByRole('row', { name: /filer2@beian\.example/ }).getByLabel('filer2@beian.example 的角色', { exact: true })).toHaveValue('filer');
+  await page.goto('/admin/audit?action=user.role');
+  await expect(page.getByRole('row', { name: /filer2@beian\.example/ })).toHaveCount(0);
+});
