@@ -50,7 +50,8 @@ export async function listNotices(tx: Tx, f: NoticeFilters) {
   if (f.to) where.push(lt(t.notices.createdAt, new Date(`${addDaysIso(f.to, 1)}T00:00:00+08:00`)));
   if (f.before) {
     const [iso, id] = f.before.split('|');
-    if (iso && id) where.push(sql`(${t.notices.createdAt}, ${t.notices.id}) < (${new Date(iso)}, ${id}::uuid)`);
+    // A hand-edited cursor is ignored rather than turned into a database error.
+    if (iso && id && !Number.isNaN(Date.parse(iso)) && /^[0-9a-f-]{36}$/.test(id)) where.push(sql`(${t.notices.createdAt}, ${t.notices.id}) < (${new Date(iso)}, ${id}::uuid)`);
   }
   const rows = await tx
     .select({

@@ -122,6 +122,25 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
     expect(await runImportBatch(h.db, crashed.batchId)).toBe('not_running');
   });
 
+  it('reads a GBK-encoded CSV (Excel in a Chinese locale) and refuses a file without the required columns', async () => {
+    // "主体备案号,…\r\n沪ICP备2023011156号,,,SUBJECT_NAME_MISMATCH,单位名称已变更,\r\n" encoded as GBK.
+    const gbk = Buffer.from(
+      'd6f7cce5b1b8b0b8bac52ccdf8d5beb1b8b0b8bac52cd3f2c3fb2cb2bbbacfb8f1cfeeb4fac2eb2cbcecb2e9b7a2cfd62cd5fbb8c4c6dacfde0d0abba6494350b1b832303233303131313536bac52c2c2c5355424a4543545f4e414d455f4d49534d415443482cb5a5cebbc3fbb3c6d2d1b1e4b8fc2c0d0a',
+      'hex',
+    );
+    const { batchId } = await createImportBatch(h.db, { actor: users.admin!, fileName: 'gbk.csv', source: (async function* () { yield gbk; })(), deadline: addDaysIso(todayIso(), 30) });
+    await startImport(h.db, { actor: users.admin!, batchId });
+    expect(await runImportBatch(h.db, batchId)).toBe('done');
+    const [f] = await h.db.select().from(t.findings).where(eq(t.findings.observedValue, '单位名称已变更'));
+    expect(f?.code).toBe('SUBJECT_NAME_MISMATCH');
+
+    const batches = await count(t.importBatches);
+    await expect(
+      createImportBatch(h.db, { actor: users.admin!, fileName: 'bad.csv', source: csvSource('备案号,问题\n浙ICP备1号,X\n'), deadline: addDaysIso(todayIso(), 30) }),
+    ).rejects.toThrow(/缺少必填列：主体备案号、不合格项代码/);
+    expect(await count(t.importBatches)).toBe(batches);
+  });
+
   it('issues a notice with two findings and refuses a duplicate of an unresolved one', async () => {
     const [s] = await h.db.select().from(t.subjects).where(eq(t.subjects.name, '王磊'));
     const [w] = await h.db.select().from(t.websites).where(eq(t.websites.subjectId, s!.id));
