@@ -60,6 +60,17 @@ test.describe('operator console', () => {
     await shoot(page, 'admin-overview');
   });
 
+  test('the deadlines view groups overdue, 3-day and 7-day findings with a link to the subject', async ({ page }) => {
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '期限跟踪' }).click();
+    const overdue = page.getByRole('table', { name: '已逾期' });
+    await expect(overdue.getByRole('row', { name: /陈晓明/ })).toContainText('已逾期 2 天');
+    await expect(page.getByRole('table', { name: '3 天内到期' }).getByRole('row', { name: /云栖开发者社区/ })).toContainText('2 天');
+    await expect(page.getByRole('table', { name: /7 天内到期/ }).getByRole('row', { name: /docs-yunqi\.cn/ })).toContainText('6 天');
+    await shoot(page, 'admin-deadlines');
+    await overdue.getByRole('link', { name: '陈晓明' }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: '陈晓明' })).toBeVisible();
+  });
+
   test('issues a notice with two findings and sees it listed', async ({ page }) => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改通知管理' }).click();
     await page.getByRole('link', { name: '下发整改通知' }).click();
@@ -114,6 +125,7 @@ test.describe('operator console', () => {
 
   test('grants an extension', async ({ page }) => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '延期申请' }).click();
+    await shoot(page, 'admin-extensions');
     const item = page.getByRole('listitem', { name: `延期申请：李娜 ${FINDING_CATALOGUE.SITE_NAME_VIOLATION.notice}` });
     const date = await item.getByLabel('新的整改期限').inputValue();
     await item.getByRole('button', { name: '批准延期' }).click();
@@ -164,6 +176,7 @@ test.describe('operator console', () => {
     await expect(row.getByRole('status')).toContainText('角色已修改');
     await page.goto('/admin/audit?actor=admin%40beian.example');
     await expect(page.getByRole('row', { name: /修改用户角色/ }).first()).toContainText('wangqing@beian.example：初审专员 → 运营管理员');
+    await shoot(page, 'admin-audit');
     // The admin's own row has no controls.
     await page.goto('/admin/users');
     await expect(page.getByRole('row', { name: /admin@beian\.example/ })).toContainText('当前账号');
