@@ -20,7 +20,7 @@ export function ActionForm({ action, children, className, label }: { action: Act
 export function SubmitButton({ children, pendingText, className }: { children: ReactNode; pendingText: string; className?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending} className={className ?? 'rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-60'}>
+    <button type="submit" disabled={pending} className={`shrink-0 whitespace-nowrap ${className ?? 'rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-60'}`}>
       {pending ? pendingText : children}
     </button>
   );

@@ -52,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tr key={r.id} className="border-t border-slate-100">
               <Td className="whitespace-nowrap">{formatDateTime(r.createdAt)}</Td>
               <Td>{r.actorName ?? '系统'}{r.actorEmail ? <div className="text-xs text-slate-600">{r.actorEmail}</div> : null}</Td>
-              <Td>{actionLabel(r.action)}</Td>
+              <Td className="whitespace-nowrap">{actionLabel(r.action)}</Td>
               <Td>{r.subjectId && r.subjectName ? <><Link href={`/admin/subjects/${r.subjectId}`} className={linkClass}>{r.subjectName}</Link><div className="text-xs text-slate-600">{r.subjectIcp}</div></> : '—'}</Td>
               <Td>{describeAudit(r.action, r.details)}</Td>
             </tr>

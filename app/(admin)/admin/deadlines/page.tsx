@@ -56,9 +56,9 @@ function DeadlineTable({ caption, rows }: { caption: string; rows: (Row & { days
             <Td><SubjectLink id={r.subjectId} name={r.subjectName} icp={r.subjectIcp} /></Td>
             <Td>{r.websiteName ? <>{r.websiteName}<div className="text-xs text-slate-600">{r.websiteIcp}{r.domain ? ` · ${r.domain}` : ''}</div></> : '—'}</Td>
             <Td>{FINDING_CATALOGUE[r.code].notice}</Td>
-            <Td>{r.deadline}</Td>
-            <Td className={r.days <= 3 ? 'font-medium text-red-700' : ''}>{r.days < 0 ? `已逾期 ${-r.days} 天` : r.days === 0 ? '今天到期' : `${r.days} 天`}</Td>
-            <Td>{FINDING_STATUS_LABELS[r.status]}</Td>
+            <Td className="whitespace-nowrap">{r.deadline}</Td>
+            <Td className={`whitespace-nowrap ${r.days <= 3 ? 'font-medium text-red-700' : ''}`}>{r.days < 0 ? `已逾期 ${-r.days} 天` : r.days === 0 ? '今天到期' : `${r.days} 天`}</Td>
+            <Td className="whitespace-nowrap">{FINDING_STATUS_LABELS[r.status]}</Td>
           </tr>
         ))}
       </tbody>
