@@ -75,9 +75,9 @@ test.describe('operator console', () => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改通知管理' }).click();
     await page.getByRole('link', { name: '下发整改通知' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '下发整改通知' })).toBeVisible();
-    await page.getByLabel('主体名称或主体备案号').fill('沪ICP备2023011156号');
+    await page.getByLabel('主体名称或主体备案号').fill('苏ICP备2021078834号');
     await page.getByRole('button', { name: '查找主体' }).click();
-    await page.getByRole('link', { name: '选择 王磊' }).click();
+    await page.getByRole('link', { name: '选择 南京明德教育咨询有限公司' }).click();
     await page.getByLabel('不合格项', { exact: true }).selectOption({ label: FINDING_CATALOGUE.SUBJECT_CONTACT_INVALID.notice });
     await page.getByLabel('检查发现（选填）').fill('电话核验：停机');
     await page.getByRole('button', { name: '添加一项不合格项' }).click();
@@ -86,12 +86,12 @@ test.describe('operator console', () => {
     // Submitting without the website shows the field's error and sends nothing.
     await page.getByRole('button', { name: '下发整改通知' }).click();
     await expect(second.getByText('请选择网站')).toBeVisible();
-    await second.getByLabel('网站').selectOption({ label: '王磊的旅行日记（沪ICP备2023011156号-1）' });
+    await second.getByLabel('网站').selectOption({ label: '明德教育官网（苏ICP备2021078834号-1）' });
     await shoot(page, 'admin-notice-form');
     await page.getByRole('button', { name: '下发整改通知' }).click();
     await expect(page).toHaveURL(/\/admin\/notices\?issued=/);
     await expect(page.getByRole('status').filter({ hasText: '整改通知已下发' })).toBeVisible();
-    const row = page.getByRole('row', { name: /王磊/ }).first();
+    const row = page.getByRole('row', { name: /南京明德教育咨询有限公司/ }).first();
     await expect(row).toContainText('2 项');
     await expect(row).toContainText('人工下发');
   });
@@ -136,28 +136,28 @@ test.describe('operator console', () => {
 
   test('cancels access for an overdue filing after confirming what is affected; the filer is offered re-access', async ({ page, browser }) => {
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '取消接入' }).click();
-    await page.getByLabel('选择 成都锦城物流有限公司').check();
+    await page.getByLabel('选择 南京明德教育咨询有限公司').check();
     await page.getByRole('button', { name: '下一步：确认影响范围' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '确认取消接入' })).toBeVisible();
     await expect(page.getByRole('note')).toContainText('不可撤销');
     const affected = page.getByRole('list', { name: '将受影响的主体' });
-    await expect(affected).toContainText('锦城物流官网（蜀ICP备2019092210号-1）：jcwl56.com、jinchengwuliu.cn');
-    await expect(affected).toContainText('track.jcwl56.com');
+    await expect(affected).toContainText('明德在线课堂（苏ICP备2021078834号-2）：mdketang.cn、mingde-ketang.com');
+    await expect(affected).toContainText('明德教育官网（苏ICP备2021078834号-1）：mingde-edu.cn');
     await expect(affected).toContainText('将先放弃此订单');
     await shoot(page, 'admin-cancel-access-confirm');
     await page.getByLabel(/知悉取消接入立即生效且不可撤销/).check();
     await page.getByRole('button', { name: '确认取消接入' }).click();
     await expect(page.getByRole('status').filter({ hasText: '已对 1 个主体取消接入' })).toBeVisible();
     await page.goto('/admin/cancel-access');
-    await expect(page.getByLabel('选择 成都锦城物流有限公司')).toHaveCount(0);
+    await expect(page.getByLabel('选择 南京明德教育咨询有限公司')).toHaveCount(0);
 
     await page.goto('/admin/audit?action=subject.cancel_access');
-    await expect(page.getByRole('row', { name: /成都锦城物流有限公司/ })).toContainText('停止接入网站');
+    await expect(page.getByRole('row', { name: /南京明德教育咨询有限公司/ })).toContainText('停止接入网站');
 
     // The filer, in their own browser session.
     const filer = await (await browser.newContext()).newPage();
     await signIn(filer, 'filer3@beian.example');
-    const item = filer.getByRole('listitem').filter({ hasText: '成都锦城物流有限公司 已被取消接入' });
+    const item = filer.getByRole('listitem').filter({ hasText: '南京明德教育咨询有限公司 已被取消接入' });
     await expect(item.first().getByRole('link', { name: '查看重新接入方案' })).toBeVisible();
   });
 

@@ -33,6 +33,7 @@ export const PEOPLE: DemoPerson[] = [
   { key: 'gaoyan', name: '高岩', region: '370202', birth: '19800613', seq: '045', mobile: '13953220014', email: 'gaoyan@haichuan-trade.cn', emergency: '13853220014', idValidUntil: '2030-06-13' },
   { key: 'heping', name: '何平', region: '330106', birth: '19910214', seq: '022', mobile: '13805710015', email: 'heping@yunqi-tech.cn', emergency: '13905710015', idValidUntil: '2031-02-14' },
   { key: 'tangyu', name: '唐宇', region: '440305', birth: '19940506', seq: '018', mobile: '13923450016', email: 'tangyu@qhsl.com.cn', emergency: '13723450016', idValidUntil: '2034-05-06' },
+  { key: 'dengyun', name: '邓云', region: '320102', birth: '19890310', seq: '062', mobile: '13905150018', email: 'dengyun@mingde-edu.cn', emergency: '13805150018', idValidUntil: '2035-03-10' },
   { key: 'qiancheng', name: '钱程', region: '330110', birth: '19860722', seq: '047', mobile: '13805710017', email: 'qiancheng@shufan-cloud.cn', emergency: '13905710017', idValidUntil: '2036-07-22' },
 ];
 
@@ -204,6 +205,17 @@ SUBJECTS.push({
     domains: [`sf${i + 1}-shufan.cn`, `shufan${i + 1}.com.cn`],
     ips: [`47.97.60.${10 + i}`],
   })),
+});
+
+// An overdue filing with a change still in draft: the operator's 取消接入 demo (abandon first, then cancel).
+SUBJECTS.push({
+  key: 'mingde', owner: 'filer3', province: '32', abbr: '苏', serial: '2021078834', nature: 'enterprise',
+  name: '南京明德教育咨询有限公司', certType: '营业执照', usccBody: '91320102MA1N2P3Q4', address: '江苏省南京市玄武区北京东路41号',
+  legalRep: '邓云', principal: 'dengyun',
+  sites: [
+    { name: '明德教育官网', domains: ['mingde-edu.cn'], ips: ['121.43.70.10'] },
+    { name: '明德在线课堂', domains: ['mdketang.cn', 'mingde-ketang.com'], ips: ['121.43.70.11'] },
+  ],
 });
 
 export function subjectCertNumber(s: DemoSubject): string {
