@@ -122,6 +122,21 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
     expect(await runImportBatch(h.db, crashed.batchId)).toBe('not_running');
   });
 
+  it('two runners on one batch apply each chunk once', async () => {
+    const { lines } = await shufanLines('并发');
+    const rows = lines.slice(220, 300);
+    const { batchId } = await createImportBatch(h.db, { actor: users.admin!, fileName: 'twice.csv', source: csvSource([HEADER, ...rows].join('\n')), deadline: addDaysIso(todayIso(), 30) });
+    await startImport(h.db, { actor: users.admin!, batchId });
+    const before = await count(t.findings);
+    const outcomes = await Promise.all([runImportBatch(h.db, batchId, { chunkSize: 20 }), runImportBatch(h.db, batchId, { chunkSize: 20 })]);
+    expect(outcomes).toContain('done');
+    // The loser may stop at a raced chunk; running again finishes whatever is left.
+    await runImportBatch(h.db, batchId, { chunkSize: 20 });
+    const [b] = await h.db.select().from(t.importBatches).where(eq(t.importBatches.id, batchId));
+    expect(b).toMatchObject({ status: 'done', processedRows: 80, createdFindings: 80, skippedRows: 0 });
+    expect(await count(t.findings)).toBe(before + 80);
+  });
+
   it('reads a GBK-encoded CSV (Excel in a Chinese locale) and refuses a file without the required columns', async () => {
     // "主体备案号,…\r\n沪ICP备2023011156号,,,SUBJECT_NAME_MISMATCH,单位名称已变更,\r\n" encoded as GBK.
     const gbk = Buffer.from(
