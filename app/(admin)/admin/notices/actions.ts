@@ -9,7 +9,7 @@ import { issueNotice } from '@/db/notices/issue';
 import { createImportBatch } from '@/db/imports/preview';
 import { ensureImportRunning, startImport } from '@/db/imports/runner';
 import { MAX_IMPORT_BYTES } from '@/db/imports/files';
-import { importUploadSchema, issueNoticeSchema } from '@/lib/imports/notice-schema';
+import { importUploadSchema, issueNoticeSchema } from '@/lib/notices/schema';
 import { PublicError } from '@/lib/errors';
 
 export const issueNoticeAction = defineAction({ roles: ['admin'], schema: issueNoticeSchema }, async (input, user) => {

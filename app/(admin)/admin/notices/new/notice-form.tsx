@@ -3,7 +3,7 @@ import { useActionState, useEffect, useState } from 'react';
 import { FormMessage } from '@/components/ui/field';
 import { issueNoticeAction } from '../actions';
 import { fieldErrorsOfClient } from '@/components/admin/field-errors';
-import { issueNoticeSchema } from '@/lib/imports/notice-schema';
+import { issueNoticeSchema } from '@/lib/notices/schema';
 import type { FindingCode, Scope } from '@/lib/remediation';
 
 type Site = { id: string; label: string; domains: { id: string; name: string }[] };
