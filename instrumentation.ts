@@ -7,6 +7,9 @@ export async function register() {
     const { seedDemo } = await import('./db/seed');
     await seedDemo(db, { quiet: false });
   }
+  // An import whose process died mid-way continues from its last committed chunk.
+  const { resumeRunningImports } = await import('./db/imports/runner');
+  await resumeRunningImports(db);
   if (process.env.OUTBOX_WORKER !== '0') {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
     startOutboxWorker(db);

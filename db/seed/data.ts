@@ -33,6 +33,8 @@ export const PEOPLE: DemoPerson[] = [
   { key: 'gaoyan', name: '高岩', region: '370202', birth: '19800613', seq: '045', mobile: '13953220014', email: 'gaoyan@haichuan-trade.cn', emergency: '13853220014', idValidUntil: '2030-06-13' },
   { key: 'heping', name: '何平', region: '330106', birth: '19910214', seq: '022', mobile: '13805710015', email: 'heping@yunqi-tech.cn', emergency: '13905710015', idValidUntil: '2031-02-14' },
   { key: 'tangyu', name: '唐宇', region: '440305', birth: '19940506', seq: '018', mobile: '13923450016', email: 'tangyu@qhsl.com.cn', emergency: '13723450016', idValidUntil: '2034-05-06' },
+  { key: 'dengyun', name: '邓云', region: '320102', birth: '19890310', seq: '062', mobile: '13905150018', email: 'dengyun@mingde-edu.cn', emergency: '13805150018', idValidUntil: '2035-03-10' },
+  { key: 'qiancheng', name: '钱程', region: '330110', birth: '19860722', seq: '047', mobile: '13805710017', email: 'qiancheng@shufan-cloud.cn', emergency: '13905710017', idValidUntil: '2036-07-22' },
 ];
 
 export function personIdNumber(p: DemoPerson): string {
@@ -185,6 +187,36 @@ export const SUBJECTS: DemoSubject[] = [
     sites: [{ name: '王磊的旅行日记', domains: ['wangleitravel.cn'], ips: ['106.15.80.90'] }],
   },
 ];
+
+// A hosting customer with many websites (数帆: a web studio hosting its clients' sites): enough filing objects
+// for batch-import demos and tests (several hundred distinct 备案号 × 不合格项 pairs) without touching the
+// scenarios above.
+const SHUFAN_TOPICS = [
+  '云主机', '对象存储', '内容分发', '数据库', '域名服务', '邮件服务', '短信服务', '视频点播', '直播服务', '消息队列',
+  '函数计算', '容器服务', '日志分析', '监控告警', '安全防护', '证书管理', '负载均衡', '专有网络', '备份恢复', '数据传输',
+  '人工智能', '图像识别', '语音合成', '机器翻译', '知识图谱', '物联网', '区块链', '边缘计算', '开发者', '合作伙伴',
+];
+SUBJECTS.push({
+  key: 'shufan', owner: 'filer3', province: '33', abbr: '浙', serial: '2020112233', nature: 'enterprise',
+  name: '杭州数帆网络科技有限公司', certType: '营业执照', usccBody: '91330110MA2H8J9K0', address: '浙江省杭州市余杭区文一西路998号5幢801室',
+  legalRep: '钱程', principal: 'qiancheng',
+  sites: SHUFAN_TOPICS.map((topic, i) => ({
+    name: `数帆${topic}服务平台`,
+    domains: [`sf${i + 1}-shufan.cn`, `shufan${i + 1}.com.cn`],
+    ips: [`47.97.60.${10 + i}`],
+  })),
+});
+
+// An overdue filing with a change still in draft: the operator's 取消接入 demo (abandon first, then cancel).
+SUBJECTS.push({
+  key: 'mingde', owner: 'filer3', province: '32', abbr: '苏', serial: '2021078834', nature: 'enterprise',
+  name: '南京明德教育咨询有限公司', certType: '营业执照', usccBody: '91320102MA1N2P3Q4', address: '江苏省南京市玄武区北京东路41号',
+  legalRep: '邓云', principal: 'dengyun',
+  sites: [
+    { name: '明德教育官网', domains: ['mingde-edu.cn'], ips: ['121.43.70.10'] },
+    { name: '明德在线课堂', domains: ['mdketang.cn', 'mingde-ketang.com'], ips: ['121.43.70.11'] },
+  ],
+});
 
 export function subjectCertNumber(s: DemoSubject): string {
   if (s.nature === 'personal') return personIdNumber(PEOPLE.find((p) => p.key === s.principal)!);

@@ -8,7 +8,7 @@ import { orderEventEmail } from '@/lib/notify/order-emails';
 import { hashPassword } from '@/lib/auth/password';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { DEMO_PASSWORD, DEMO_USERS, PEOPLE, SUBJECTS, personIdNumber, subjectCertNumber } from './data';
-import { DEMO_FINDINGS, DEMO_ORDERS } from './scenarios';
+import { DEMO_EXTENSIONS, DEMO_FINDINGS, DEMO_ORDERS } from './scenarios';
 import { seedDemoRechecks } from './rechecks';
 import type { OrderPayload, PrincipalData, SubjectData } from '@/lib/orders/payload';
 import type { OrderState } from '@/lib/domain/codes';
@@ -36,6 +36,7 @@ export async function seedDemo(db: Db, opts: { quiet?: boolean; now?: Date } = {
     await seedOrders(tx, ids, now);
     await seedNoticeEmails(tx, ids);
     await seedDemoRechecks(tx, now);
+    await seedExtensions(tx, ids);
   });
   if (!opts.quiet) console.log('[seed] demo data written');
   return 'seeded';
@@ -289,5 +290,13 @@ async function seedNoticeEmails(tx: Tx, ids: SeedIds) {
       channel: 'email', recipient: expired.email, ...mail, status: 'parked', attempts: 8,
       lastError: '451 4.7.1 Greylisted, please try again later', dedupeKey: `order:${expired.order.id}:expire`,
     });
+  }
+}
+
+async function seedExtensions(tx: Tx, ids: SeedIds) {
+  for (const e of DEMO_EXTENSIONS) {
+    const f = DEMO_FINDINGS.find((x) => x.subject === e.subject && x.code === e.code);
+    const [s] = await tx.select({ ownerId: t.subjects.ownerId }).from(t.subjects).where(eq(t.subjects.id, ids.subjects[e.subject]!));
+    if (f?.id && s) await tx.insert(t.extensionRequests).values({ findingId: f.id, requestedBy: s.ownerId, reason: e.reason });
   }
 }

@@ -121,3 +121,16 @@ export const DEMO_ORDERS: DemoOrder[] = [
     payload: (snap) => ({ type: 'CHANGE_WEBSITE', website: { name: '李娜读书', serviceContent: '博客/个人空间' }, principal: snap.principal, removeDomainIds: [] }),
   },
 ];
+
+/** 整改延期 requests waiting for an operator (appended for the operator console demo). */
+export const DEMO_EXTENSIONS: { subject: string; code: FindingCodeValue; reason: string }[] = [
+  { subject: 'lina', code: 'SITE_NAME_VIOLATION', reason: '正在准备变更网站名称所需材料，需要多两周时间。' },
+  { subject: 'scsia', code: 'WEBSITE_PRINCIPAL_ID_EXPIRED', reason: '网站负责人身份证正在补办，新证件预计下周领取，领取后立即提交变更。' },
+];
+
+// The 取消接入 demo filing (see data.ts): overdue, with a 变更接入 still in draft that the operator abandons first.
+DEMO_FINDINGS.push({ subject: 'mingde', code: 'SITE_UNREACHABLE', site: 1, days: -5, observed: '连续7天无法访问（连接超时）' });
+DEMO_ORDERS.push({
+  subject: 'mingde', site: 1, path: ['DRAFT'], hoursAgo: 48, findings: ['SITE_UNREACHABLE'],
+  payload: () => ({ type: 'CHANGE_ACCESS', ips: ['121.43.70.12'] }),
+});

@@ -9,6 +9,7 @@ import {
   allowedEvents,
   assertTransition,
   nextState,
+  operatorMayAct,
   type OrderEvent,
 } from './state-machine';
 import { FILER_NEXT_STEP } from './next-step';
@@ -114,5 +115,21 @@ describe('the table as a whole', () => {
       expect(FILER_NEXT_STEP[s]).toMatch(/[\u4e00-\u9fa5]/);
     }
     expect(new TransitionError('CHANGE_SUBJECT', 'APPROVED', 'submit').message).toContain('已通过');
+  });
+});
+
+describe('operator stand-in for 取消接入', () => {
+  it('lets an operator stop an open order and submit CANCEL_ACCESS, only with a reason', () => {
+    expect(operatorMayAct('CHANGE_SUBJECT', 'abandon', '超期未整改')).toBe(true);
+    expect(operatorMayAct('CHANGE_SUBJECT', 'withdraw', '超期未整改')).toBe(true);
+    expect(operatorMayAct('CANCEL_ACCESS', 'submit', '超期未整改')).toBe(true);
+    expect(operatorMayAct('CHANGE_SUBJECT', 'abandon', '  ')).toBe(false);
+    expect(operatorMayAct('CANCEL_ACCESS', 'submit', null)).toBe(false);
+  });
+  it('never lets an operator submit any other order or act as the filer elsewhere', () => {
+    expect(operatorMayAct('CHANGE_SUBJECT', 'submit', '理由')).toBe(false);
+    expect(operatorMayAct('CANCEL_SUBJECT', 'submit', '理由')).toBe(false);
+    expect(operatorMayAct('CHANGE_SUBJECT', 'sms_verified', '理由')).toBe(false);
+    expect(operatorMayAct('CHANGE_SUBJECT', 'resubmit', '理由')).toBe(false);
   });
 });

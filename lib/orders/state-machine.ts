@@ -140,6 +140,16 @@ export const ORDER_EVENT_LABELS: Record<OrderEvent, string> = {
   expire: '订单超期失效',
 };
 
+/**
+ * 取消接入 is the provider's decision (SPEC 1: operators cancel access for overdue filings). For it an operator
+ * may stop the filer's open order (放弃 / 撤销: the database allows one open order per subject) and submit the
+ * CANCEL_ACCESS order on the filer's behalf — never silently: a reason is required and lands in the history.
+ */
+export function operatorMayAct(type: OrderTypeValue, event: OrderEvent, reason: string | null | undefined): boolean {
+  if (!reason?.trim()) return false;
+  return event === 'abandon' || event === 'withdraw' || (event === 'submit' && type === 'CANCEL_ACCESS');
+}
+
 /** Who may trigger each event. `system` covers the scheduler (expiry, SMS window) and the gateway. */
 export type EventActor = 'owner' | 'reviewer' | 'regulator' | 'system';
 export const EVENT_ACTORS = {

@@ -72,6 +72,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
       foreignSubjectId: foreignOrder!.subjectId!,
       foreignWebsiteId: (await h.db.select({ id: t.websites.id }).from(t.websites).where(eq(t.websites.subjectId, foreignOrder!.subjectId!)).limit(1))[0]!.id,
       submittedOrderId: submitted!.id,
+      filerUserId: users.filer!.id,
       anyRunId: run!.id,
     };
   });

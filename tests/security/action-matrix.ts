@@ -10,6 +10,7 @@ export type Ids = {
   foreignOrderId: string; // an order of filer2@beian.example
   foreignSubjectId: string;
   foreignWebsiteId: string;
+  filerUserId: string;
   submittedOrderId: string;
   anyRunId: string;
 };
@@ -35,6 +36,15 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/(staff)/rechecks/actions.ts#decideRecheckAction': { roles: ['reviewer', 'admin'], input: () => ({ recheckId: '00000000-0000-4000-8000-000000000000', decision: 'accept', reason: '' }) },
   'app/(staff)/review/[orderId]/actions.ts#approveAction': { roles: ['reviewer', 'admin'], input: (ids) => ({ orderId: ids.submittedOrderId, checklist: ['subject'] }) },
   'app/(staff)/review/[orderId]/actions.ts#rejectAction': { roles: ['reviewer', 'admin'], input: (ids) => ({ orderId: ids.submittedOrderId, reasons: 'x', note: '材料不清晰' }) },
+  'app/(admin)/admin/cancel-access/actions.ts#cancelAccessAction': { roles: ['admin'], input: (ids) => ({ subjectIds: ids.foreignSubjectId, confirm: 'on' }) },
+  'app/(admin)/admin/extensions/actions.ts#grantExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', newDeadline: '2030-01-01' }) },
+  'app/(admin)/admin/extensions/actions.ts#refuseExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', reason: '理由不充分' }) },
+  'app/(admin)/admin/notices/actions.ts#issueNoticeAction': { roles: ['admin'], input: (ids) => ({ subjectId: ids.foreignSubjectId, deadline: '2030-01-01', findings: '[]' }) },
+  'app/(admin)/admin/notices/actions.ts#uploadImportAction': { roles: ['admin'], input: () => ({ file: new File(['主体备案号,不合格项代码\n'], 'x.csv'), deadline: '2030-01-01' }) },
+  'app/(admin)/admin/notices/actions.ts#startImportAction': { roles: ['admin'], input: () => ({ batchId: '00000000-0000-4000-8000-000000000000' }) },
+  'app/(admin)/admin/users/actions.ts#inviteUserAction': { roles: ['admin'], input: () => ({ name: '新同事', email: 'new-colleague@beian.example', role: 'admin' }) },
+  'app/(admin)/admin/users/actions.ts#changeRoleAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, role: 'admin' }) },
+  'app/(admin)/admin/users/actions.ts#setDisabledAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, disabled: 'true' }) },
   'app/login/actions.ts#passwordSignIn': { roles: 'public', input: () => ({}) },
   'app/login/actions.ts#magicLinkSignIn': { roles: 'public', input: () => ({}) },
   'app/_server/sign-out.ts#signOutAction': { roles: 'session', input: () => ({}) },

@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../client';
+import * as t from '../schema';
+import { assertAdmin, type AdminActor } from '../admin/guard';
+import { chunked, readImportRows, removeUpload, saveUpload } from './files';
+import { validateChunk } from './lookup';
+import { PublicError } from '@/lib/errors';
+import { todayIso } from '@/lib/time';
+
+export const IMPORT_CHUNK_ROWS = 500;
+
+/**
+ * Step 1 of an import: store the file, validate every row (streamed, one chunk of rows at a time) and
+ * record the batch as `pending` with its per-row errors. Nothing else is written until the operator
+ * confirms (step 2, `startImport`).
+ */
+export async function createImportBatch(
+  db: Db,
+  input: { actor: AdminActor; fileName: string; source: AsyncIterable<Uint8Array>; deadline: string },
+): Promise<{ batchId: string }> {
+  assertAdmin(input.actor);
+  const today = todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.deadline) || input.deadline < today) {
+    throw new PublicError('默认整改期限不能早于今天。', { deadline: ['默认整改期限不能早于今天。'] });
+  }
+  const batchId = randomUUID();
+  const { sha256 } = await saveUpload(batchId, input.source);
+  try {
+    let total = 0;
+    const errorRows: { row: number; messages: string[] }[] = [];
+    for await (const chunk of chunked(readImportRows(batchId), IMPORT_CHUNK_ROWS)) {
+      const results = await validateChunk(db, chunk.map((c) => c.row), today);
+      results.forEach((r, i) => {
+        if (!r.ok) errorRows.push({ row: chunk[i]!.index, messages: r.errors });
+      });
+      total += chunk.length;
+    }
+    if (total === 0) throw new PublicError('文件中没有数据行。');
+    await db.transaction(async (tx) => {
+      await tx.insert(t.importBatches).values({
+        id: batchId,
+        createdBy: input.actor.id,
+        fileName: input.fileName.slice(0, 200),
+        fileSha256: sha256,
+        deadline: input.deadline,
+        status: 'pending',
+        totalRows: total,
+        errorRows,
+      });
+      await tx.insert(t.auditEvents).values({
+        actorId: input.actor.id,
+        action: 'import.upload',
+        entityType: 'import_batch',
+        entityId: batchId,
+        details: { fileName: input.fileName, rows: total, errorRows: errorRows.length },
+      });
+    });
+    return { batchId };
+  } catch (err) {
+    await removeUpload(batchId);
+    throw err;
+  }
+}

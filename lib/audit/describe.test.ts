@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, actionLabel, describeAudit } from './describe';
+
+describe('audit descriptions', () => {
+  it('labels order events and operator actions in Chinese', () => {
+    expect(actionLabel('order.reject_first_review')).toBe('订单：初审驳回');
+    expect(actionLabel('subject.cancel_access')).toBe('取消接入');
+    expect(actionLabel('something.else')).toBe('something.else');
+  });
+  it('turns details into a sentence', () => {
+    expect(describeAudit('order.submit', { number: 'BA1', from: 'DRAFT', to: 'SUBMITTED', reason: null })).toBe('订单 BA1：草稿 → 待初审');
+    expect(describeAudit('extension.grant', { from: '2026-12-01', to: '2026-12-15' })).toBe('整改期限由 2026-12-01 延至 2026-12-15');
+    expect(describeAudit('user.role', { email: 'a@b.c', from: 'filer', to: 'reviewer' })).toBe('a@b.c：备案用户 → 初审专员');
+    expect(describeAudit('notice.issue', { codes: ['DOMAIN_EXPIRED'], deadline: '2026-12-31' })).toContain('域名过期');
+    expect(describeAudit('x', { a: 1, b: { c: 2 } })).toBe('a：1；b：{"c":2}');
+    expect(describeAudit('x', null)).toBe('');
+  });
+});
+
+describe('AUDIT_ACTIONS', () => {
+  it('labels every action it lists', () => {
+    for (const a of AUDIT_ACTIONS) expect(actionLabel(a)).not.toBe(a);
+  });
+});
