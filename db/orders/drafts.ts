@@ -239,3 +239,10 @@ export async function submitOrder(db: Db, input: { ownerId: string; orderId: str
     expectedState: input.expectedState,
   });
 }
+
+/** The user's own uploads among `ids` (anything else is silently dropped: it is not theirs to attach). */
+export async function ownedMaterials(tx: Tx, ownerId: string, ids: string[]): Promise<MaterialRef[]> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (!valid.length) return [];
+  return tx.select({ id: t.materials.id, kind: t.materials.kind, fileName: t.materials.fileName }).from(t.materials).where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid)));
+}

@@ -8,13 +8,14 @@ import { FilingStatusBadge } from '@/components/ui/status-badge';
 import { Deadline } from '@/components/deadline';
 import { displayStatus } from '@/lib/filings/status';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
-import { FINDING_CATALOGUE } from '@/lib/remediation';
+import { FINDING_CATALOGUE, ORDER_TYPE_LABELS } from '@/lib/remediation';
+import type { OrderTypeValue } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '备案主体详情' };
 
-export default async function SubjectPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SubjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> }) {
   const user = await requirePageUser(['filer']);
-  const { id } = await params;
+  const [{ id }, { error }] = await Promise.all([params, searchParams]);
   // Someone else's subject and a subject that does not exist look the same: 404.
   const s = await getFilingForOwner(await getDb(), id, user.id);
   if (!s) notFound();
@@ -27,6 +28,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
         <h1 className="text-2xl font-semibold">{s.name}</h1>
         <FilingStatusBadge status={displayStatus(s.status, s.findings)} />
       </header>
+      {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{error.slice(0, 200)}</p> : null}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
         <Item label="主体备案号" value={s.icpNumber} />
         <Item label="主办单位性质" value={natureLabel(s.nature)} />
@@ -50,6 +52,17 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
           </ul>
         )}
       </section>
+      <section aria-labelledby="business" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="business" className="mb-2 text-lg font-semibold">办理备案业务</h2>
+        {s.openOrder ? (
+          <p>
+            该主体有一个进行中的订单，同一主体同时只能办理一个订单：
+            <Link href={`/orders/${s.openOrder.id}`} className="font-medium text-brand-700 underline">查看订单 {s.openOrder.number}</Link>
+          </p>
+        ) : (
+          <OrderLinks subjectId={s.id} status={s.status} label={s.name} />
+        )}
+      </section>
       <section aria-labelledby="sites">
         <h2 id="sites" className="mb-2 text-lg font-semibold">网站</h2>
         <ul className="space-y-3">
@@ -57,11 +70,31 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
             <li key={w.id} className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
               <p className="font-medium">{w.name} <span className="ml-2 text-slate-600">{w.icpNumber}</span></p>
               <p className="text-slate-700">域名：{w.domains.map((d) => d.name).join('、')} · 接入 IP：{w.ips.join('、') || '—'}</p>
+              {!s.openOrder ? <OrderLinks subjectId={s.id} websiteId={w.id} status={w.status} label={w.name} /> : null}
             </li>
           ))}
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The orders a filer may start from here; /orders/new resumes an open one instead of creating a second. */
+function OrderLinks({ subjectId, websiteId, status, label }: { subjectId: string; websiteId?: string; status: string; label: string }) {
+  const types: OrderTypeValue[] = websiteId
+    ? status === 'active' ? ['CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_WEBSITE', 'CANCEL_ACCESS'] : status === 'access_cancelled' ? ['ACCESS_FILING'] : []
+    : status === 'active' ? ['CHANGE_SUBJECT', 'NEW_WEBSITE', 'CANCEL_SUBJECT', 'CANCEL_ACCESS'] : status === 'access_cancelled' ? ['ACCESS_FILING', 'NEW_WEBSITE', 'FIRST_FILING'] : [];
+  if (!types.length) return null;
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={`${label}可办理的业务`}>
+      {types.map((t) => (
+        <li key={t}>
+          <Link prefetch={false} href={`/orders/new?type=${t}&subject=${subjectId}${websiteId ? `&website=${websiteId}` : ''}`} className="text-brand-700 underline">
+            {ORDER_TYPE_LABELS[t]}
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
