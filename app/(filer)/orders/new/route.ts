@@ -11,8 +11,13 @@ import { PublicError } from '@/lib/errors';
  */
 export async function GET(req: NextRequest) {
   const url = req.nextUrl;
-  const back = (path: string) => NextResponse.redirect(new URL(path, url.origin), 303);
-  if (req.headers.get('next-router-prefetch') || req.headers.get('purpose') === 'prefetch') return new NextResponse(null, { status: 204 });
+  // A relative Location keeps the host the browser used (and so its session cookie).
+  const back = (path: string) => new NextResponse(null, { status: 303, headers: { Location: path } });
+  // Prefetches and client-router (RSC) fetches create nothing: a non-RSC answer makes the router fall back
+  // to a full navigation, which then does the work exactly once.
+  if (req.headers.get('rsc') || req.headers.get('next-router-prefetch') || req.headers.get('purpose') === 'prefetch') {
+    return new NextResponse(null, { status: 204, headers: { 'cache-control': 'no-store' } });
+  }
   const user = await currentUser();
   if (!user) return back(`/login?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`);
   const type = url.searchParams.get('type') as OrderTypeValue | null;

@@ -89,9 +89,10 @@ function OrderLinks({ subjectId, websiteId, status, label }: { subjectId: string
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={`${label}可办理的业务`}>
       {types.map((t) => (
         <li key={t}>
-          <Link prefetch={false} href={`/orders/new?type=${t}&subject=${subjectId}${websiteId ? `&website=${websiteId}` : ''}`} className="text-brand-700 underline">
+          {/* A plain link: starting an order is a full request, never a client-router prefetch. */}
+          <a href={`/orders/new?type=${t}&subject=${subjectId}${websiteId ? `&website=${websiteId}` : ''}`} className="text-brand-700 underline">
             {ORDER_TYPE_LABELS[t]}
-          </Link>
+          </a>
         </li>
       ))}
     </ul>
