@@ -4,7 +4,7 @@ import { shoot, signIn } from './support';
 
 // One journey per order type, each starting from the /orders/new URL the subject page links to. The
 // tests share one seeded database and run in order; each uses a subject with no open order (one per subject).
-test.describe.configure({ mode: 'serial' });
+// (One worker, in file order: see playwright.config.ts.)
 
 // A PNG by its magic bytes, above the 200 KB minimum (the server checks content, not the name).
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(210 * 1024, 7)]);
@@ -24,6 +24,8 @@ async function startOrder(page: Page, owner: string, type: string) {
 
 async function expectStep(page: Page, n: number, title: string) {
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`第 ${n} 步.*${title}`) })).toBeVisible();
+  // The wizard enables its buttons once hydrated; typing before that would be lost.
+  await expect(page.getByRole('button', { name: /^(下一步|提交订单|修改后重新提交)$/ })).toBeEnabled();
 }
 
 async function next(page: Page) {
@@ -98,3 +100,283 @@ test('变更主体: invalid input in each step is refused at the field and not s
   await expect(page.getByText('您 · 提交订单')).toBeVisible();
   await noSeriousAxe(page);
 });
+
+test('变更网站 from a finding: only the concerned field is open; abandon the draft', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, '李娜');
+  // The rectification's id is the finding's (its page is /rectifications/{id}); start the order from the URL.
+  const href = await page.getByRole('link', { name: '查看' }).first().getAttribute('href');
+  const findingId = href!.split('/').pop()!;
+  const subjectId = page.url().split('/').pop()!;
+  await page.goto(`/orders/new?type=CHANGE_WEBSITE&subject=${subjectId}&finding=${findingId}`);
+  await expect(page).toHaveURL(/\/edit$/);
+  await expectStep(page, 1, '网站信息');
+  // SITE_NAME_VIOLATION concerns the name only: the service content is read-only until 修改 is pressed.
+  await expect(page.getByLabel('网站名称')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: '网站服务内容', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '修改网站服务内容' })).toBeVisible();
+  await next(page);
+  await expect(page.getByText('网站名称须包含三个或三个以上汉字')).toBeVisible();
+  await page.getByLabel('网站名称').fill('李娜的读书笔记');
+  await next(page);
+  await expectStep(page, 2, '网站负责人');
+  await next(page);
+  await expectStep(page, 3, '域名');
+  // linareads.cn is the only domain: it cannot be deleted.
+  await expect(page.getByRole('checkbox', { name: /删除 linareads\.cn/ })).toBeDisabled();
+
+  await page.goto('/orders');
+  await page.getByRole('link', { name: '变更网站' }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：草稿' })).toBeVisible();
+  await page.getByRole('button', { name: '放弃订单' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认放弃订单' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：已放弃' })).toBeVisible();
+  await expect(page.getByText('您 · 放弃订单')).toBeVisible();
+});
+
+test('变更接入 → 待初审', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, '李娜');
+  await startOrder(page, 'linareads.cn', '变更接入');
+  await expectStep(page, 1, '接入信息');
+  await page.getByLabel('IP 地址 1').fill('121.43.66.999');
+  await next(page);
+  await expect(page.getByText('请输入正确的 IPv4 或 IPv6 地址')).toBeVisible();
+  await page.getByLabel('IP 地址 1').fill('121.43.66.78');
+  await next(page);
+  await expectStep(page, 2, '核对并提交');
+  await expect(page.getByRole('row', { name: /IP 地址/ })).toContainText('121.43.66.78');
+  await submitFromReview(page, '待初审');
+});
+
+test('变更网站 deleting one of two domains → 待初审, then 撤销', async ({ page }) => {
+  await signIn(page, 'filer@beian.example');
+  await openSubject(page, '杭州云栖科技有限公司');
+  await startOrder(page, '云栖科技官网', '变更网站');
+  await expectStep(page, 1, '网站信息');
+  await page.getByLabel('网站服务内容').fill('企业门户');
+  await next(page);
+  await expectStep(page, 2, '网站负责人');
+  await page.getByLabel('电子邮箱').fill('zhangwei.yunqi.cn');
+  await next(page);
+  await expect(page.getByText('请输入正确的电子邮件地址')).toBeVisible();
+  await page.getByLabel('电子邮箱').fill('zhangwei@yunqi-tech.cn');
+  await next(page);
+  await expectStep(page, 3, '域名');
+  await page.getByRole('checkbox', { name: /删除 yunqitech\.com/ }).check();
+  // Deleting the other one too would leave none: that box is disabled.
+  await expect(page.getByRole('checkbox', { name: /删除 yunqi-tech\.cn/ })).toBeDisabled();
+  await next(page);
+  await expectStep(page, 4, '上传材料');
+  await upload(page, '网站备案信息真实性核验单');
+  await next(page);
+  await expectStep(page, 5, '核对并提交');
+  await expect(page.getByRole('row', { name: /删除的域名/ })).toContainText('yunqitech.com');
+  await submitFromReview(page, '待初审');
+
+  await page.getByRole('button', { name: '撤销订单' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认撤销订单' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：已撤销' })).toBeVisible();
+  await expect(page.getByText('您 · 撤销订单')).toBeVisible();
+});
+
+test('取消接入 says what stops working, needs the confirmation, and takes effect at once', async ({ page }) => {
+  await signIn(page, 'filer@beian.example');
+  await openSubject(page, '杭州云栖科技有限公司');
+  await startOrder(page, '云栖技术文档中心', '取消接入');
+  await expectStep(page, 1, '确认后果');
+  await expect(page.getByText('解析到本接入商服务器的域名将无法访问')).toBeVisible();
+  await expect(page.getByText('此操作提交后不能撤销。')).toBeVisible();
+  await page.getByLabel('办理原因').fill('文档中心已迁移');
+  await next(page);
+  await expect(page.getByText('请勾选确认您已了解上述后果')).toBeVisible();
+  await page.getByLabel(/我已了解上述后果/).check();
+  await next(page);
+  await expectStep(page, 2, '核对并提交');
+  await submitFromReview(page, '已通过');
+});
+
+test('新增网站: left mid-wizard, resumed after signing in again with nothing lost, submitted → 待初审', async ({ page }) => {
+  await signIn(page, 'filer@beian.example');
+  await openSubject(page, '杭州云栖科技有限公司');
+  await startOrder(page, '杭州云栖科技有限公司', '新增网站');
+  await expectStep(page, 1, '网站信息');
+  await page.getByLabel('网站名称').fill('云栖');
+  await page.getByLabel('网站服务内容').fill('企业博客');
+  await next(page);
+  await expect(page.getByText('网站名称须包含三个或三个以上汉字')).toBeVisible();
+  await page.getByLabel('网站名称').fill('云栖科技博客');
+  await next(page);
+  await expectStep(page, 2, '网站域名');
+  await page.getByRole('textbox', { name: '域名', exact: true }).fill('yunqi-blog.cn');
+  await page.getByLabel('域名到期日期').fill('2020-01-01');
+  await next(page);
+  await expect(page.getByText('域名已过期，请续费后再填写')).toBeVisible();
+  await page.getByLabel('域名到期日期').fill('2030-12-31');
+  await next(page);
+  await expectStep(page, 3, '接入信息');
+
+  // Leave: sign out, come back through the dashboard.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await signIn(page, 'filer@beian.example');
+  await openSubject(page, '杭州云栖科技有限公司');
+  await page.getByRole('link', { name: /查看订单/ }).click();
+  await page.getByRole('link', { name: '继续填写' }).click();
+  await expectStep(page, 3, '接入信息');
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.getByRole('textbox', { name: '域名', exact: true })).toHaveValue('yunqi-blog.cn');
+  await expect(page.getByLabel('域名到期日期')).toHaveValue('2030-12-31');
+  await page.getByRole('button', { name: '上一步' }).click();
+  await expect(page.getByLabel('网站名称')).toHaveValue('云栖科技博客');
+  await next(page);
+  await next(page);
+  await expectStep(page, 3, '接入信息');
+  await page.getByLabel('IP 地址 1').fill('47.96.12.40');
+  await next(page);
+  await expectStep(page, 4, '网站负责人');
+  await next(page);
+  await expectStep(page, 5, '上传材料');
+  await upload(page, '网站备案信息真实性核验单');
+  await upload(page, '网站负责人幕布照片');
+  await next(page);
+  await expectStep(page, 6, '核对并提交');
+  await expect(page.getByRole('row', { name: /网站名称/ })).toContainText('云栖科技博客');
+  await submitFromReview(page, '待初审');
+});
+
+test('注销网站 → 管局审核中 (no 初审, cannot be withdrawn)', async ({ page }) => {
+  await signIn(page, 'filer@beian.example');
+  await openSubject(page, '陈晓明');
+  await startOrder(page, '晓明摄影作品集', '注销网站');
+  await expect(page.getByText('该网站下的所有域名将无法访问')).toBeVisible();
+  await page.getByLabel('办理原因').fill('网站不再使用');
+  await page.getByLabel(/我已了解上述后果/).check();
+  await next(page);
+  await submitFromReview(page, '管局审核中');
+  await expect(page.getByRole('button', { name: '撤销订单' })).toHaveCount(0);
+});
+
+test('注销主体 → 管局审核中', async ({ page }) => {
+  await signIn(page, 'filer3@beian.example');
+  await openSubject(page, '王磊');
+  await startOrder(page, '王磊', '注销主体');
+  await expect(page.getByText('主体下所有网站一并注销')).toBeVisible();
+  await page.getByLabel('办理原因').fill('个人网站停止运营');
+  await page.getByLabel(/我已了解上述后果/).check();
+  await next(page);
+  await submitFromReview(page, '管局审核中');
+});
+
+test('首次备案 after access was cancelled: prefilled from the old subject → 待初审', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, '广州市天河区星辰文化传播有限公司');
+  await startOrder(page, '广州市天河区星辰文化传播有限公司', '首次备案');
+  await expectStep(page, 1, '主办单位信息');
+  await expect(page.getByLabel('主办单位名称')).toHaveValue('广州市天河区星辰文化传播有限公司');
+  await page.getByLabel('证件号码').fill('91440106MA59ABCD10');
+  await next(page);
+  await expect(page.getByText('请输入正确的18位统一社会信用代码')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('证件号码')).not.toHaveValue('91440106MA59ABCD10');
+  await next(page);
+  await expectStep(page, 2, '主体负责人');
+  // 广东 requires the 法定代表人 as the subject's principal.
+  await page.getByLabel('姓名').fill('黄小涛');
+  await next(page);
+  await expect(page.getByText('广东管局要求单位的主体负责人必须是法定代表人（黄涛）')).toBeVisible();
+  await page.getByLabel('姓名').fill('黄涛');
+  await next(page);
+  await expectStep(page, 3, '网站信息');
+  await page.getByLabel('网站名称').fill('星辰文化活动中心');
+  await page.getByLabel('网站服务内容').fill('文化活动资讯');
+  await next(page);
+  await expectStep(page, 4, '网站域名');
+  await page.getByRole('textbox', { name: '域名', exact: true }).fill('xc-huodong.cn');
+  await page.getByLabel('域名到期日期').fill('2030-06-30');
+  await next(page);
+  await page.getByLabel('IP 地址 1').fill('120.25.10.30');
+  await next(page);
+  await expectStep(page, 6, '网站负责人');
+  await next(page);
+  await expectStep(page, 7, '上传材料');
+  await upload(page, '主办单位证件照片');
+  await upload(page, '网站备案信息真实性核验单');
+  await upload(page, '网站负责人幕布照片');
+  await next(page);
+  await expectStep(page, 8, '核对并提交');
+  await submitFromReview(page, '待初审');
+});
+
+test('接入备案 of a site whose access was cancelled → 待初审', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, '广州市天河区星辰文化传播有限公司');
+  await startOrder(page, '星辰文化传播', '接入备案');
+  await expectStep(page, 1, '接入信息');
+  await expect(page.getByLabel('IP 地址 1')).toHaveValue('120.25.10.20');
+  await page.getByLabel('IP 地址 1').fill('');
+  await next(page);
+  await expect(page.getByText('请输入正确的 IPv4 或 IPv6 地址')).toBeVisible();
+  await page.getByLabel('IP 地址 1').fill('120.25.10.20');
+  await next(page);
+  await submitFromReview(page, '待初审');
+});
+
+test('初审驳回: the reason shows next to 证件号码; fix it and resubmit → 待初审', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, '青岛海川贸易有限公司');
+  await page.getByRole('link', { name: /查看订单/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：初审驳回' })).toBeVisible();
+  await expect(page.getByText('主办单位 · 证件号码：')).toBeVisible();
+  await page.getByRole('link', { name: '修改后重新提交' }).click();
+  await expectStep(page, 1, '主办单位信息');
+  const cert = page.getByLabel('证件号码');
+  await expect(cert).toHaveAccessibleDescription(/请填写三证合一后的统一社会信用代码/);
+  await next(page);
+  await expect(page.getByText('请输入正确的18位统一社会信用代码')).toBeVisible();
+  await cert.fill(uscc('91370202MA3C4D5E7'));
+  await next(page);
+  await next(page);
+  await expectStep(page, 3, '上传材料');
+  await upload(page, '主办单位证件照片');
+  await next(page);
+  await expect(page.getByRole('row', { name: /证件号码/ })).toContainText(uscc('91370202MA3C4D5E7'));
+  await submitFromReview(page, '待初审');
+  await expect(page.getByText('您 · 修改后重新提交')).toBeVisible();
+});
+
+test('短信核验: a wrong code counts down, the right one → 管局审核中', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, '北京市海淀区学院路街道办事处');
+  await page.getByRole('link', { name: /查看订单/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：待短信核验' })).toBeVisible();
+  await page.getByLabel('短信验证码').fill('12345');
+  await page.getByRole('button', { name: '提交验证码' }).click();
+  await expect(page.getByText('请输入短信中的6位数字验证码')).toBeVisible();
+  await page.getByLabel('短信验证码').fill('135790');
+  await page.getByRole('button', { name: '提交验证码' }).click();
+  await expect(page.getByText('验证码错误，还可以再输入 5 次')).toBeVisible();
+  await page.getByLabel('短信验证码').fill('246810');
+  await page.getByRole('button', { name: '提交验证码' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：管局审核中' })).toBeVisible();
+});
+
+test('我的订单 filters by state group', async ({ page }) => {
+  await signIn(page, 'filer@beian.example');
+  await page.getByRole('link', { name: '我的订单' }).click();
+  await page.getByRole('link', { name: '已关闭' }).click();
+  await expect(page).toHaveURL(/state=closed/);
+  const table = page.getByRole('table', { name: '订单列表' });
+  await expect(table.getByText('已撤销').first()).toBeVisible();
+  await expect(table.getByText('待初审')).toHaveCount(0);
+  await page.getByRole('link', { name: '进行中' }).click();
+  await expect(table.getByText('待初审').first()).toBeVisible();
+  await noSeriousAxe(page);
+});
+
+/** A valid 统一社会信用代码 from its 17-character body (GB 32100-2015). */
+function uscc(body: string): string {
+  const cs = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...body].reduce((s, c, i) => s + cs.indexOf(c) * w[i]!, 0);
+  return body + cs[(31 - (sum % 31)) % 31];
+}

@@ -45,6 +45,9 @@ export function OrderWizard(p: WizardProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const router = useRouter();
   const first = useRef(true);
+  // Until hydrated the buttons would submit the form natively and lose the input: keep them disabled.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   useEffect(() => {
     if (first.current) {
@@ -157,11 +160,11 @@ export function OrderWizard(p: WizardProps) {
           {isReview ? <ReviewTable type={p.order.type} before={p.before} after={form.getValues()} domainNames={p.domainNames} materials={materials} /> : null}
           <div className="mt-6 flex flex-wrap gap-3">
             {step > 0 ? (
-              <button type="button" onClick={() => setStep(step - 1)} className="rounded border border-slate-400 px-4 py-2 text-sm">
+              <button type="button" disabled={!ready} onClick={() => setStep(step - 1)} className="rounded border border-slate-400 px-4 py-2 text-sm">
                 上一步
               </button>
             ) : null}
-            <button type="submit" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+            <button type="submit" disabled={pending || !ready} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
               {pending ? '正在保存…' : isReview ? (resubmitting ? '修改后重新提交' : '提交订单') : '下一步'}
             </button>
           </div>

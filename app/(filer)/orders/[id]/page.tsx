@@ -46,7 +46,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
   const rejections = (order.rejection ?? []).map((r) => {
     const reason = REJECTION_REASONS.find((x) => x.code === r.code);
     const path = rejectionPath(order.type, r.field ?? reason?.field);
-    return { field: path ? fieldLabel(order.type, path) : null, reason: reason?.reason ?? r.code, fix: reason?.fix, note: r.note };
+    // A code outside the catalogue still shows the reviewer's note.
+    return { field: path ? fieldLabel(order.type, path) : null, reason: reason?.reason ?? '', fix: reason?.fix ?? '', note: r.note };
   });
   const daysLeft = order.expiresAt ? daysUntil(todayIso(order.expiresAt)) : null;
   const typeLabel = ORDER_TYPE_LABELS[order.type];
@@ -84,7 +85,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
               {rejections.map((r, i) => (
                 <li key={i}>
                   {r.field ? <strong>{r.field}：</strong> : null}
-                  {r.reason} {r.fix} {r.note ? `（${r.note}）` : ''}
+                  {[r.reason, r.fix, r.note].filter(Boolean).join(' ')}
                 </li>
               ))}
             </ul>

@@ -49,7 +49,8 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
           {labels.subject ? ` · ${labels.subject.name}` : ''}
           {labels.website ? ` · ${labels.website.name}（${labels.website.icpNumber}）` : ''}
         </p>
-        <p className="mt-2 text-sm text-slate-700">{ORDER_TYPE_EXPLANATIONS[order.type].explanation}</p>
+        {/* Cancellations say it on their first step, next to the confirmation. */}
+        {order.type.startsWith('CANCEL_') ? null : <p className="mt-2 text-sm text-slate-700">{ORDER_TYPE_EXPLANATIONS[order.type].explanation}</p>}
         <p className="mt-1 text-xs text-slate-600">每完成一步都会自动保存草稿，您可以随时离开，回到本页或订单页继续填写。</p>
       </header>
       <OrderWizard
