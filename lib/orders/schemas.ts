@@ -64,7 +64,8 @@ export function principalSchema(ctx: Pick<WizardContext, 'today'>) {
     .superRefine((p, c) => {
       if (p.idType === '居民身份证' && !isValidResidentId(p.idNumber)) c.addIssue({ code: 'custom', path: ['idNumber'], message: RESIDENT_ID_MESSAGE });
       if (p.idType !== '居民身份证' && p.idNumber.length < 6) c.addIssue({ code: 'custom', path: ['idNumber'], message: '请填写正确的证件号码' });
-      if (!isDocumentValidFor(p.idValidUntil ?? LONG_TERM, ctx.today)) c.addIssue({ code: 'custom', path: ['idValidUntil'], message: DOCUMENT_VALIDITY_MESSAGE });
+      const dated = p.idValidUntil === null || isoDate.test(p.idValidUntil ?? '');
+      if (dated && !isDocumentValidFor(p.idValidUntil ?? LONG_TERM, ctx.today)) c.addIssue({ code: 'custom', path: ['idValidUntil'], message: DOCUMENT_VALIDITY_MESSAGE });
       if (p.emergencyMobile === p.mobile) c.addIssue({ code: 'custom', path: ['emergencyMobile'], message: '应急联系电话不能与手机号码相同' });
     });
 }
