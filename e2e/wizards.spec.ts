@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { shoot, signIn } from './support';
+import { shoot, signIn, signOut } from './support';
 
 // One journey per order type, each starting from the /orders/new URL the subject page links to. The
 // tests share one seeded database and run in order; each uses a subject with no open order (one per subject).
 // (One worker, in file order: see playwright.config.ts.)
+
 
 // A PNG by its magic bytes, above the 200 KB minimum (the server checks content, not the name).
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(210 * 1024, 7)]);
@@ -149,9 +150,10 @@ test('变更接入 → 待初审', async ({ page }) => {
   await submitFromReview(page, '待初审');
 });
 
-test('变更网站 deleting one of two domains → 待初审, then 撤销', async ({ page }) => {
+test('变更网站 deleting one of two domains → 待初审, then 撤销; a stale tab gets a clear message; other filers get 404', async ({ page }) => {
   await signIn(page, 'filer@beian.example');
   await openSubject(page, '杭州云栖科技有限公司');
+  const yunqiSubjectId = page.url().split('/').pop()!;
   await startOrder(page, '云栖科技官网', '变更网站');
   await expectStep(page, 1, '网站信息');
   await page.getByLabel('网站服务内容').fill('企业门户');
@@ -173,11 +175,32 @@ test('变更网站 deleting one of two domains → 待初审, then 撤销', asyn
   await expectStep(page, 5, '核对并提交');
   await expect(page.getByRole('row', { name: /删除的域名/ })).toContainText('yunqitech.com');
   await submitFromReview(page, '待初审');
+  const withdrawnOrderUrl = page.url().split('?')[0]!;
+  await expect(page.getByText(/订单有效期至 .*（自提交起45天），还剩 4[45] 天/)).toBeVisible();
+  await shoot(page, 'order-page');
+  // A second tab showing the same state, to act after the first one moved the order.
+  const stale = await page.context().newPage();
+  await stale.goto(withdrawnOrderUrl);
 
   await page.getByRole('button', { name: '撤销订单' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '确认撤销订单' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '当前状态：已撤销' })).toBeVisible();
   await expect(page.getByText('您 · 撤销订单')).toBeVisible();
+
+  await stale.getByRole('button', { name: '撤销订单' }).click();
+  await stale.getByRole('dialog').getByRole('button', { name: '确认撤销订单' }).click();
+  await expect(stale.getByText('当前状态：已撤销），请刷新后查看')).toBeVisible();
+  await stale.close();
+
+  // Another filer learns nothing: the order, its wizard and starting an order on this subject are 404s.
+  await signOut(page);
+  await signIn(page, 'filer2@beian.example');
+  const res = await page.goto(withdrawnOrderUrl);
+  expect(res?.status()).toBe(404);
+  const edit = await page.goto(`${withdrawnOrderUrl}/edit`);
+  expect(edit?.status()).toBe(404);
+  const start = await page.goto(`/orders/new?type=CANCEL_SUBJECT&subject=${yunqiSubjectId}`);
+  expect(start?.status()).toBe(404);
 });
 
 test('取消接入 says what stops working, needs the confirmation, and takes effect at once', async ({ page }) => {
@@ -217,7 +240,7 @@ test('新增网站: left mid-wizard, resumed after signing in again with nothing
   await expectStep(page, 3, '接入信息');
 
   // Leave: sign out, come back through the dashboard.
-  await page.getByRole('button', { name: '退出登录' }).click();
+  await signOut(page);
   await signIn(page, 'filer@beian.example');
   await openSubject(page, '杭州云栖科技有限公司');
   await page.getByRole('link', { name: /查看订单/ }).click();
