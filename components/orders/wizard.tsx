@@ -12,6 +12,7 @@ import { toPayload } from '@/lib/orders/invariants';
 import { MaterialUpload } from '@/components/material-upload';
 import { saveDraftAction, submitOrderAction } from '@/app/(filer)/orders/actions';
 import type { FieldMeta } from './wizard-inputs';
+import { DiffTable } from './diff-table';
 import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from './wizard-steps';
 
 type Values = Record<string, unknown>;
@@ -190,35 +191,10 @@ function MaterialsStep({ needed, extra, materials, handlers, error }: { needed: 
 }
 
 function ReviewTable({ type, before, after, domainNames, materials }: { type: OrderTypeValue; before: Values; after: Values; domainNames: Record<string, string>; materials: MaterialRef[] }) {
-  const rows = diffView(type, before, toPayload(type, after), domainNames);
   return (
     <div>
       <p className="mb-3 text-sm text-slate-700">请核对以下变更内容（左为当前备案信息，右为本次提交的信息）。</p>
-      {rows.length === 0 ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">您没有修改任何信息。</p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full min-w-[20rem] border-collapse text-sm">
-            <caption className="sr-only">变更前后对比</caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th scope="col" className="py-2 pr-3">项目</th>
-                <th scope="col" className="py-2 pr-3">变更前</th>
-                <th scope="col" className="py-2">变更后</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.path} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-2 pr-3 text-left font-normal text-slate-700">{r.label}</th>
-                  <td className="py-2 pr-3 break-all text-slate-600"><del className="no-underline">{r.before}</del></td>
-                  <td className="py-2 break-all font-medium text-slate-900">{r.after}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DiffTable rows={diffView(type, before, toPayload(type, after), domainNames)} />
       {materials.length ? <p className="mt-3 text-sm">已上传材料：{materials.map((m) => m.fileName).join('、')}</p> : null}
     </div>
   );

@@ -246,3 +246,15 @@ export async function ownedMaterials(tx: Tx, ownerId: string, ids: string[]): Pr
   if (!valid.length) return [];
   return tx.select({ id: t.materials.id, kind: t.materials.kind, fileName: t.materials.fileName }).from(t.materials).where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid)));
 }
+
+/** What the review compares: the filing now (nothing for an order that creates a filing) and domain names. */
+export async function reviewBasis(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; before: Record<string, unknown>; domainNames: Record<string, string> }> {
+  const { ctx, snap } = await wizardContextFor(tx, order);
+  const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
+  const before = snap && !creates ? (prefillPayload(order.type, snap, { websiteId: order.websiteId }) as Record<string, unknown>) : {};
+  const all = snap?.websites.find((w) => w.id === order.websiteId)?.domains ?? [];
+  // Deleted domains are no longer active once approved; name them from the domain rows.
+  const p = order.payload as OrderPayload;
+  const removed = p.type === 'CHANGE_WEBSITE' && p.removeDomainIds.length ? await tx.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(inArray(t.domains.id, p.removeDomainIds.filter((id) => UUID.test(id)))) : [];
+  return { ctx, before, domainNames: Object.fromEntries([...all, ...removed].map((d) => [d.id, d.name])) };
+}

@@ -3,14 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { getOrderForOwner } from '@/db/orders/drafts';
+import { getOrderForOwner, reviewBasis } from '@/db/orders/drafts';
+import { DiffTable } from '@/components/orders/diff-table';
 import { orderLabels, orderTimeline, type TimelineEntry } from '@/db/queries/orders';
 import { ConfirmEventButton, EditLink, ResubmitRegulatorButton, SmsCodeForm, SubmitButton } from '@/components/orders/order-actions';
 import { OrderStateBadge } from '@/components/orders/order-state-badge';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { EVENT_ACTORS, ORDER_EVENT_LABELS, ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, SMS_MAX_FAILURES, allowedEvents, type OrderEvent } from '@/lib/orders/state-machine';
-import { fieldLabel } from '@/lib/orders/diff-view';
+import { diffView, fieldLabel } from '@/lib/orders/diff-view';
 import { rejectionPath } from '@/lib/orders/steps';
 import { daysUntil, formatDate, formatDateTime, todayIso } from '@/lib/time';
 import { NotFoundError } from '@/lib/errors';
@@ -39,7 +40,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const [timeline, labels] = await Promise.all([orderTimeline(db, order.id), orderLabels(db, order)]);
+  const [timeline, labels, basis] = await Promise.all([orderTimeline(db, order.id), orderLabels(db, order), reviewBasis(db, order)]);
   // Exactly the moves the filer may make now (the state machine, filtered to the owner's events).
   const allowed = new Set(allowedEvents(order.type, order.state).filter((e) => EVENT_ACTORS[e] === 'owner'));
   const ref = { orderId: order.id, expectedState: order.state };
@@ -105,6 +106,12 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
             <SmsCodeForm orderId={order.id} attemptsLeft={SMS_MAX_FAILURES - order.smsFailures} />
           </div>
         ) : null}
+      </section>
+
+      <section aria-labelledby="content" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="content" className="mb-3 text-lg font-semibold">申请内容</h2>
+        {/* Once approved the filing already shows the new data: compare only while the order runs. */}
+        {order.state === 'APPROVED' ? <p className="text-sm text-slate-700">订单已通过，申请的内容已写入备案信息。</p> : <DiffTable rows={diffView(order.type, basis.before, order.payload, basis.domainNames)} />}
       </section>
 
       <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">

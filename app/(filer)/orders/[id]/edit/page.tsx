@@ -3,13 +3,12 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { getOrderForOwner, isEditable, materialsOf, wizardContextFor } from '@/db/orders/drafts';
+import { getOrderForOwner, isEditable, materialsOf, reviewBasis } from '@/db/orders/drafts';
 import { orderFindingCodes, orderLabels } from '@/db/queries/orders';
 import { OrderWizard } from '@/components/orders/wizard';
 import { ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { openFieldsFor } from '@/lib/orders/finding-fields';
-import { prefillPayload } from '@/lib/orders/prefill';
 import { REQUIRED_MATERIALS, rejectionPath } from '@/lib/orders/steps';
 import { getProvince } from '@/lib/rules/provinces';
 import { NotFoundError } from '@/lib/errors';
@@ -26,9 +25,8 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
   });
   // Only a draft or a rejected order can be edited; anything else is followed on its page.
   if (!isEditable(order.state)) redirect(`/orders/${order.id}`);
-  const [{ ctx, snap }, materials, findings, labels] = await Promise.all([wizardContextFor(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
+  const [{ ctx, before, domainNames }, materials, findings, labels] = await Promise.all([reviewBasis(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
   const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
-  const before = snap && !creates ? prefillPayload(order.type, snap, { websiteId: order.websiteId }) : {};
   const rejections = (order.rejection ?? []).map((r) => {
     const reason = REJECTION_REASONS.find((x) => x.code === r.code);
     const text = [reason?.reason, reason?.fix, r.note].filter(Boolean).join(' ');
@@ -57,10 +55,10 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
         order={{ id: order.id, number: order.number, type: order.type, typeLabel, state: order.state, wizardStep: order.wizardStep }}
         ctx={ctx}
         initial={{ ...(order.payload as object), materials }}
-        before={before as Record<string, unknown>}
+        before={before}
         openFields={open ? [...open] : null}
         rejections={rejections}
-        domainNames={Object.fromEntries(ctx.domains.map((d) => [d.id, d.name]))}
+        domainNames={domainNames}
         explanation={ORDER_TYPE_EXPLANATIONS[order.type].explanation}
         materialsNeeded={REQUIRED_MATERIALS[order.type] ?? []}
         extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
