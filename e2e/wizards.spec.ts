@@ -117,6 +117,7 @@ test('变更网站 from a finding: only the concerned field is open; abandon the
   await expect(page.getByRole('textbox', { name: '网站服务内容', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '修改网站服务内容' })).toBeVisible();
   await next(page);
+  await shoot(page, 'wizard-step-error');
   await expect(page.getByText('网站名称须包含三个或三个以上汉字')).toBeVisible();
   await page.getByLabel('网站名称').fill('李娜的读书笔记');
   await next(page);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { createDraft, getOrderForOwner, saveDraft, submitOrder } from '@/db/orders/drafts';
+import { createDraft, getOrderForOwner, reviewBasis, saveDraft, submitOrder } from '@/db/orders/drafts';
+import { diffView } from '@/lib/orders/diff-view';
 import { approveFirstReview, regulatorDecide } from '@/db/orders/gateway';
 import { transitionOrder } from '@/db/orders/transition';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
@@ -124,6 +125,11 @@ describe.each(TEST_TARGETS)('order drafts on %s', (target) => {
       .returning();
     await saveDraft(h.db, { ownerId: users.filer!.id, orderId, payload: { ...p, removeDomainIds: [doomed.id] }, wizardStep: 4, materialIds: [material!.id] });
     await submitOrder(h.db, { ownerId: users.filer!.id, orderId, expectedState: 'DRAFT' });
+    // The review compares with the filing now and names the deleted domain.
+    const basis = await reviewBasis(h.db, await orderRow(orderId));
+    expect(diffView('CHANGE_WEBSITE', basis.before, (await orderRow(orderId)).payload, basis.domainNames)).toEqual([
+      { path: 'removeDomainIds', label: '删除的域名', before: '—', after: 'yunqitech.com' },
+    ]);
     await approveFirstReview(h.db, { orderId, actor: users.reviewer!, expectedState: 'SUBMITTED' });
     await transitionOrder(h.db, { orderId, event: 'sms_verified', actor: users.filer!, expectedState: 'PENDING_SMS' });
     await regulatorDecide(h.db, { orderId, actor: users.admin!, approve: true });
