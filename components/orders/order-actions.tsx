@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useRef } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import Link from 'next/link';
 import { orderEventAction, resubmitToRegulatorAction, smsCodeAction, submitOrderAction } from '@/app/(filer)/orders/actions';
 import { FormMessage } from '@/components/ui/field';
@@ -41,10 +41,13 @@ export function ConfirmEventButton(props: Ref & { event: 'withdraw' | 'abandon';
   const [state, action, pending] = useActionState(orderEventAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = `confirm-${props.event}`;
+  // The dialog needs the page hydrated; until then the button is disabled rather than dead.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   return (
     <div>
       <FormMessage state={state} />
-      <button type="button" className={secondary} onClick={() => dialog.current?.showModal()}>{props.label}</button>
+      <button type="button" disabled={!ready} className={secondary} onClick={() => dialog.current?.showModal()}>{props.label}</button>
       <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 backdrop:bg-slate-900/40">
         <h2 id={titleId} className="mb-2 text-lg font-semibold">确认{props.label}？</h2>
         <p className="mb-4 text-sm text-slate-700">{props.warning}</p>

@@ -139,6 +139,9 @@ export function OrderWizard(p: WizardProps) {
           第 {step + 1} 步（共 {steps.length} 步）：{STEP_TITLES[key]}
         </h2>
         <p aria-live="polite" className="mb-4 min-h-5 text-xs text-slate-600">{saved}</p>
+        {p.openFields && !isReview && key !== 'materials' && key !== 'cancel' ? (
+          <p className="mb-4 text-sm text-slate-700">已展开需要修改的项目；其他项目沿用当前备案信息，如有变化请点“修改”。</p>
+        ) : null}
         {message ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{message}</p> : null}
         {step === 0 && sectionRejections.length ? (
           <div className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
