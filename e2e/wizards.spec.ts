@@ -384,6 +384,17 @@ test('短信核验: a wrong code counts down, the right one → 管局审核中'
   await expect(page.getByRole('heading', { level: 2, name: '当前状态：管局审核中' })).toBeVisible();
 });
 
+test('已退回: 重新提交管局 sends a new code → 待短信核验', async ({ page }) => {
+  await signIn(page, 'filer3@beian.example');
+  await openSubject(page, '四川省软件行业协会');
+  await page.getByRole('link', { name: /查看订单/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：已退回' })).toBeVisible();
+  await page.getByRole('button', { name: '重新提交管局' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：待短信核验' })).toBeVisible();
+  await expect(page.getByLabel('短信验证码')).toBeVisible();
+  await expect(page.getByText('您 · 重新提交管局')).toBeVisible();
+});
+
 test('我的订单 filters by state group', async ({ page }) => {
   await signIn(page, 'filer@beian.example');
   await page.getByRole('link', { name: '我的订单' }).click();
