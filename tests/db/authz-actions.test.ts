@@ -72,6 +72,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
       foreignSubjectId: foreignOrder!.subjectId!,
       foreignWebsiteId: (await h.db.select({ id: t.websites.id }).from(t.websites).where(eq(t.websites.subjectId, foreignOrder!.subjectId!)).limit(1))[0]!.id,
       submittedOrderId: submitted!.id,
+      foreignPendingSmsOrderId: (await h.db.select({ id: t.orders.id }).from(t.orders).where(eq(t.orders.state, 'PENDING_SMS')).limit(1))[0]!.id,
       filerUserId: users.filer!.id,
       anyRunId: run!.id,
     };
@@ -109,7 +110,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
         if (roleAllowed && !(rule.foreign && caller === 'filer')) continue;
         session.user = caller === 'anonymous' ? null : users[caller === 'filer' ? 'filer' : caller]!;
         const before = await fingerprint();
-        const result = (await fn(null, toForm(rule.input(ids))).catch((e: unknown) => ({ thrown: e }))) as { ok?: boolean; message?: string; thrown?: { digest?: string } };
+        const result = (await fn(null, rule.raw ? rule.input(ids) : toForm(rule.input(ids))).catch((e: unknown) => ({ thrown: e }))) as { ok?: boolean; message?: string; thrown?: { digest?: string } };
         if (result && 'thrown' in result) {
           // Only a redirect to sign-in or a 404 may be thrown at a refused caller.
           expect(String(result.thrown?.digest ?? '')).toMatch(/NEXT_REDIRECT;.*\/login|NEXT_HTTP_ERROR_FALLBACK;404/);

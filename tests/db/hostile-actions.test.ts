@@ -89,7 +89,7 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
       const rule = ACTION_MATRIX[action.key]!;
       const role = rule.roles === 'session' ? 'filer' : (rule.roles as string[])[0]!;
       session.user = users[role]!;
-      const fields = Object.keys(rule.input({ ownFindingId: '', foreignFindingId: '', foreignOrderId: '', foreignSubjectId: '', foreignWebsiteId: '', filerUserId: '', submittedOrderId: '', anyRunId: '' }));
+      const fields = Object.keys(rule.input({ ownFindingId: '', foreignFindingId: '', foreignOrderId: '', foreignPendingSmsOrderId: '', foreignSubjectId: '', foreignWebsiteId: '', filerUserId: '', submittedOrderId: '', anyRunId: '' }));
       const mod = (await import(/* @vite-ignore */ path.resolve(action.file))) as Record<string, (prev: unknown, input: unknown) => Promise<unknown>>;
       const keys = fc.constantFrom(...fields, '__proto__', 'constructor', 'prototype', '$ACTION_ID_x', 'role', 'ownerId');
       await fc.assert(
@@ -97,7 +97,7 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
           const before = await writeCount(h.db);
           let result: { ok?: boolean; message?: string } | null = null;
           try {
-            result = (await mod[action.name]!(null, toForm(payload))) as typeof result;
+            result = (await mod[action.name]!(null, rule.raw ? payload : toForm(payload))) as typeof result;
           } catch (err) {
             // Only Next's control flow may escape (redirect after success, 404): never a raw error.
             expect(String((err as { digest?: string }).digest ?? (err as Error).message)).toMatch(/^NEXT_/);

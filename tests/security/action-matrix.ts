@@ -8,6 +8,7 @@ export type Ids = {
   ownFindingId: string; // a finding of filer@beian.example
   foreignFindingId: string; // a finding of filer2@beian.example
   foreignOrderId: string; // an order of filer2@beian.example
+  foreignPendingSmsOrderId: string;
   foreignSubjectId: string;
   foreignWebsiteId: string;
   filerUserId: string;
@@ -22,6 +23,8 @@ export type ActionRule = {
   input: (ids: Ids) => Record<string, unknown>;
   /** The input names another filer's object: filer@beian.example must be refused too. */
   foreign?: true;
+  /** Called with a plain object (as its client component does) instead of FormData. */
+  raw?: true;
 };
 
 export const ACTION_MATRIX: Record<string, ActionRule> = {
@@ -45,6 +48,11 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/(admin)/admin/users/actions.ts#inviteUserAction': { roles: ['admin'], input: () => ({ name: '新同事', email: 'new-colleague@beian.example', role: 'admin' }) },
   'app/(admin)/admin/users/actions.ts#changeRoleAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, role: 'admin' }) },
   'app/(admin)/admin/users/actions.ts#setDisabledAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, disabled: 'true' }) },
+  'app/(filer)/orders/actions.ts#saveDraftAction': { roles: ['filer'], foreign: true, raw: true, input: (ids) => ({ orderId: ids.foreignOrderId, step: 0, completed: 0, values: {}, materialIds: [] }) },
+  'app/(filer)/orders/actions.ts#submitOrderAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignOrderId, expectedState: 'DRAFT' }) },
+  'app/(filer)/orders/actions.ts#orderEventAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignOrderId, expectedState: 'FIRST_REVIEW_REJECTED', event: 'abandon' }) },
+  'app/(filer)/orders/actions.ts#smsCodeAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignPendingSmsOrderId, code: '246810' }) },
+  'app/(filer)/orders/actions.ts#resubmitToRegulatorAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignOrderId, expectedState: 'RETURNED' }) },
   'app/login/actions.ts#passwordSignIn': { roles: 'public', input: () => ({}) },
   'app/login/actions.ts#magicLinkSignIn': { roles: 'public', input: () => ({}) },
   'app/_server/sign-out.ts#signOutAction': { roles: 'session', input: () => ({}) },

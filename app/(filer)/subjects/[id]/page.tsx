@@ -9,19 +9,19 @@ import { Deadline } from '@/components/deadline';
 import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
 import { displayStatus } from '@/lib/filings/status';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
-import { FINDING_CATALOGUE } from '@/lib/remediation';
+import { FINDING_CATALOGUE, ORDER_TYPE_LABELS } from '@/lib/remediation';
+import type { OrderTypeValue } from '@/lib/domain/codes';
 import { principalContacts } from '@/db/queries/principals';
 import { maskMobile } from '@/lib/filings/mask';
 import { formatDate } from '@/lib/time';
-
 import { SelfCheckPanel } from '@/components/self-check';
 import { websiteCheckRemedies } from '@/lib/checks/website-codes';
 
 export const metadata: Metadata = { title: '备案主体详情' };
 
-export default async function SubjectPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SubjectPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ error?: string }> }) {
   const user = await requirePageUser(['filer']);
-  const { id } = await params;
+  const [{ id }, { error }] = await Promise.all([params, searchParams]);
   // Someone else's subject and a subject that does not exist look the same: 404.
   const db = await getDb();
   const s = await getFilingForOwner(db, id, user.id);
@@ -36,6 +36,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
         <h1 className="text-2xl font-semibold">{s.name}</h1>
         <FilingStatusBadge status={displayStatus(s.status, s.findings)} />
       </header>
+      {error ? <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{error.slice(0, 200)}</p> : null}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
         <Item label="主体备案号" value={s.icpNumber} />
         <Item label="主办单位性质" value={natureLabel(s.nature)} />
@@ -59,6 +60,17 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
               </li>
             ))}
           </ul>
+        )}
+      </section>
+      <section aria-labelledby="business" className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 id="business" className="mb-2 text-lg font-semibold">办理备案业务</h2>
+        {s.openOrder ? (
+          <p>
+            该主体有一个进行中的订单，同一主体同时只能办理一个订单：
+            <Link href={`/orders/${s.openOrder.id}`} className="font-medium text-brand-700 underline">查看订单 {s.openOrder.number}</Link>
+          </p>
+        ) : (
+          <OrderLinks subjectId={s.id} status={s.status} label={s.name} />
         )}
       </section>
       <section aria-labelledby="sites">
@@ -87,6 +99,7 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
                   </dd>
                 </div>
               </dl>
+              {!s.openOrder ? <OrderLinks subjectId={s.id} websiteId={w.id} status={w.status} label={w.name} /> : null}
               {w.status !== 'cancelled' ? (
                 <div className="mt-3">
                   <SelfCheckPanel websiteId={w.id} websiteName={w.name} path={`/subjects/${s.id}`} latest={null} remedies={websiteCheckRemedies()} />
@@ -97,6 +110,26 @@ export default async function SubjectPage({ params }: { params: Promise<{ id: st
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The orders a filer may start from here; /orders/new resumes an open one instead of creating a second. */
+function OrderLinks({ subjectId, websiteId, status, label }: { subjectId: string; websiteId?: string; status: string; label: string }) {
+  const types: OrderTypeValue[] = websiteId
+    ? status === 'active' ? ['CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_WEBSITE', 'CANCEL_ACCESS'] : status === 'access_cancelled' ? ['ACCESS_FILING'] : []
+    : status === 'active' ? ['CHANGE_SUBJECT', 'NEW_WEBSITE', 'CANCEL_SUBJECT', 'CANCEL_ACCESS'] : status === 'access_cancelled' ? ['ACCESS_FILING', 'NEW_WEBSITE', 'FIRST_FILING'] : [];
+  if (!types.length) return null;
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={`${label}可办理的业务`}>
+      {types.map((t) => (
+        <li key={t}>
+          {/* A plain link: starting an order is a full request, never a client-router prefetch. */}
+          <a href={`/orders/new?type=${t}&subject=${subjectId}${websiteId ? `&website=${websiteId}` : ''}`} className="text-brand-700 underline">
+            {ORDER_TYPE_LABELS[t]}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

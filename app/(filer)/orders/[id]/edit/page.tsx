@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { requirePageUser } from '@/app/_server/session';
+import { getDb } from '@/db/client';
+import { getOrderForOwner, isEditable, materialsOf, reviewBasis } from '@/db/orders/drafts';
+import { orderFindingCodes, orderLabels } from '@/db/queries/orders';
+import { OrderWizard } from '@/components/orders/wizard';
+import { ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
+import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
+import { openFieldsFor } from '@/lib/orders/finding-fields';
+import { REQUIRED_MATERIALS, rejectionPath } from '@/lib/orders/steps';
+import { getProvince } from '@/lib/rules/provinces';
+import { NotFoundError } from '@/lib/errors';
+
+export const metadata: Metadata = { title: '填写备案订单' };
+
+export default async function EditOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageUser(['filer']);
+  const { id } = await params;
+  const db = await getDb();
+  const order = await getOrderForOwner(db, id, user.id).catch((e) => {
+    if (e instanceof NotFoundError) notFound();
+    throw e;
+  });
+  // Only a draft or a rejected order can be edited; anything else is followed on its page.
+  if (!isEditable(order.state)) redirect(`/orders/${order.id}`);
+  const [{ ctx, before, domainNames }, materials, findings, labels] = await Promise.all([reviewBasis(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
+  const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
+  const rejections = (order.rejection ?? []).map((r) => {
+    const reason = REJECTION_REASONS.find((x) => x.code === r.code);
+    const text = [reason?.reason, reason?.fix, r.note].filter(Boolean).join(' ');
+    return { path: rejectionPath(order.type, r.field ?? reason?.field), text };
+  });
+  const open = openFieldsFor(findings.map((f) => f.code), rejections.map((r) => r.path));
+  const extra = getProvince(order.provinceCode)?.extraDocuments;
+  const typeLabel = ORDER_TYPE_LABELS[order.type];
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <nav aria-label="面包屑" className="text-sm text-slate-600">
+        <Link href="/orders" className="underline">我的订单</Link> / <Link href={`/orders/${order.id}`} className="underline">{order.number}</Link> / 填写
+      </nav>
+      <header>
+        <h1 className="text-2xl font-semibold">{typeLabel}</h1>
+        <p className="text-sm text-slate-700">
+          订单 {order.number}
+          {labels.subject ? ` · ${labels.subject.name}` : ''}
+          {labels.website ? ` · ${labels.website.name}（${labels.website.icpNumber}）` : ''}
+        </p>
+        {/* Cancellations say it on their first step, next to the confirmation. */}
+        {order.type.startsWith('CANCEL_') ? null : <p className="mt-2 text-sm text-slate-700">{ORDER_TYPE_EXPLANATIONS[order.type].explanation}</p>}
+        <p className="mt-1 text-xs text-slate-600">每完成一步都会自动保存草稿，您可以随时离开，回到本页或订单页继续填写。</p>
+      </header>
+      <OrderWizard
+        order={{ id: order.id, number: order.number, type: order.type, typeLabel, state: order.state, wizardStep: order.wizardStep }}
+        ctx={ctx}
+        initial={{ ...(order.payload as object), materials }}
+        before={before}
+        openFields={open ? [...open] : null}
+        rejections={rejections}
+        domainNames={domainNames}
+        explanation={ORDER_TYPE_EXPLANATIONS[order.type].explanation}
+        materialsNeeded={REQUIRED_MATERIALS[order.type] ?? []}
+        extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+'use server';
+import { z } from 'zod';
+import { revalidatePath } from 'next/cache';
+import { defineAction } from '@/app/_server/action';
+import { getDb } from '@/db/client';
+import { getOrderForOwner, ownedMaterials, saveDraft, submitOrder, wizardContextFor } from '@/db/orders/drafts';
+import { transitionOrder } from '@/db/orders/transition';
+import { resubmitToRegulator, submitSmsCode } from '@/db/orders/gateway';
+import { ORDER_STATES } from '@/lib/domain/codes';
+import { validateSteps } from '@/lib/orders/schemas';
+import { toPayload } from '@/lib/orders/invariants';
+import { SMS_MAX_FAILURES } from '@/lib/orders/state-machine';
+import { PublicError } from '@/lib/errors';
+
+const orderRef = { orderId: z.string().min(1), expectedState: z.enum(ORDER_STATES) };
+
+/** Saves one wizard step: re-validates every step up to the one completed with the client's schemas. */
+export const saveDraftAction = defineAction(
+  {
+    roles: ['filer'],
+    schema: z.object({ orderId: z.string().min(1), step: z.number().int().min(0).max(20), completed: z.number().int().min(0).max(20), values: z.record(z.string(), z.unknown()), materialIds: z.array(z.string()).max(20) }),
+  },
+  async (input, user) => {
+    const db = await getDb();
+    const order = await getOrderForOwner(db, input.orderId, user.id);
+    const { ctx } = await wizardContextFor(db, order);
+    const materials = await ownedMaterials(db, user.id, input.materialIds);
+    const checked = validateSteps(ctx, { ...input.values, materials }, input.completed);
+    if (!checked.ok) return { ok: false, message: '填写的内容有误，请按提示修改。', fieldErrors: checked.fieldErrors };
+    await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id) });
+    return { ok: true };
+  },
+);
+
+/** 提交 / 修改后重新提交 (the whole payload is validated first, in submitOrder). */
+export const submitOrderAction = defineAction({ roles: ['filer'], schema: z.object(orderRef) }, async (input, user) => {
+  const order = await submitOrder(await getDb(), { ownerId: user.id, orderId: input.orderId, expectedState: input.expectedState });
+  revalidatePath(`/orders/${order.id}`);
+  return { ok: true, message: '订单已提交。' };
+});
+
+/** 撤销 / 放弃 from the order page; the state the page showed travels as expectedState. */
+export const orderEventAction = defineAction(
+  { roles: ['filer'], schema: z.object({ ...orderRef, event: z.enum(['withdraw', 'abandon']) }) },
+  async (input, user) => {
+    const db = await getDb();
+    const order = await getOrderForOwner(db, input.orderId, user.id);
+    await transitionOrder(db, { orderId: order.id, event: input.event, actor: { id: user.id, role: 'filer' }, expectedState: input.expectedState });
+    revalidatePath(`/orders/${order.id}`);
+    return { ok: true, message: input.event === 'withdraw' ? '订单已撤销。' : '订单已放弃。' };
+  },
+);
+
+export const smsCodeAction = defineAction(
+  { roles: ['filer'], schema: z.object({ orderId: z.string().min(1), code: z.string().trim().regex(/^\d{6}$/, { error: '请输入短信中的6位数字验证码' }) }) },
+  async (input, user) => {
+    const db = await getDb();
+    const order = await getOrderForOwner(db, input.orderId, user.id);
+    const r = await submitSmsCode(db, { orderId: order.id, code: input.code, actor: { id: user.id, role: 'filer' } });
+    revalidatePath(`/orders/${order.id}`);
+    if (r.result === 'verified') return { ok: true, message: '短信核验成功，订单已进入管局审核。' };
+    if (r.result === 'wrong') return { ok: false, message: `验证码错误，还可以再输入 ${r.attemptsLeft} 次；累计输错 ${SMS_MAX_FAILURES} 次订单将被退回。`, fieldErrors: { code: ['验证码错误'] } };
+    throw new PublicError(r.why === 'expired' ? '已超过24小时核验时限，订单已退回，请重新提交管局。' : '验证码错误次数过多，订单已退回，请重新提交管局。');
+  },
+);
+
+export const resubmitToRegulatorAction = defineAction({ roles: ['filer'], schema: z.object(orderRef) }, async (input, user) => {
+  const db = await getDb();
+  const order = await getOrderForOwner(db, input.orderId, user.id);
+  if (order.state !== input.expectedState) throw new PublicError('订单状态已变化，请刷新页面查看最新状态。');
+  await resubmitToRegulator(db, { orderId: order.id, actor: { id: user.id, role: 'filer' } });
+  revalidatePath(`/orders/${order.id}`);
+  return { ok: true, message: '已重新提交管局，请留意负责人手机收到的短信验证码。' };
+});

@@ -1,0 +1,29 @@
+import type { DiffRow } from '@/lib/orders/diff-view';
+
+/** Before → after for every changed field (wizard review step and order page). */
+export function DiffTable({ rows }: { rows: DiffRow[] }) {
+  if (rows.length === 0) return <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">没有修改任何信息。</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[20rem] border-collapse text-sm">
+        <caption className="sr-only">变更前后对比</caption>
+        <thead>
+          <tr className="border-b border-slate-300 text-left">
+            <th scope="col" className="py-2 pr-3">项目</th>
+            <th scope="col" className="py-2 pr-3">变更前</th>
+            <th scope="col" className="py-2">变更后</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.path} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-3 text-left font-normal text-slate-700">{r.label}</th>
+              <td className="py-2 pr-3 break-all text-slate-600">{r.before}</td>
+              <td className="py-2 break-all font-medium text-slate-900">{r.after}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+import { useActionState, useEffect, useRef, useState } from 'react';
+import Link from 'next/link';
+import { orderEventAction, resubmitToRegulatorAction, smsCodeAction, submitOrderAction } from '@/app/(filer)/orders/actions';
+import { FormMessage } from '@/components/ui/field';
+import type { OrderState } from '@/lib/domain/codes';
+
+type Ref = { orderId: string; expectedState: OrderState };
+
+const primary = 'rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60';
+const secondary = 'rounded border border-slate-400 px-4 py-2 text-sm disabled:opacity-60';
+
+function Hidden({ orderId, expectedState }: Ref) {
+  return (
+    <>
+      <input type="hidden" name="orderId" value={orderId} />
+      <input type="hidden" name="expectedState" value={expectedState} />
+    </>
+  );
+}
+
+export function SubmitButton(props: Ref & { label: string }) {
+  const [state, action, pending] = useActionState(submitOrderAction, null);
+  const errors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
+  return (
+    <form action={action}>
+      <Hidden {...props} />
+      <FormMessage state={state} />
+      {errors.length ? (
+        <ul className="mb-3 list-disc pl-5 text-sm text-red-800">
+          {[...new Set(errors)].map((e) => <li key={e}>{e}</li>)}
+        </ul>
+      ) : null}
+      <button type="submit" disabled={pending} className={primary}>{pending ? '正在提交…' : props.label}</button>
+    </form>
+  );
+}
+
+/** 撤销 / 放弃: asks once more in a dialog, saying what happens, before the transition. */
+export function ConfirmEventButton(props: Ref & { event: 'withdraw' | 'abandon'; label: string; warning: string }) {
+  const [state, action, pending] = useActionState(orderEventAction, null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = `confirm-${props.event}`;
+  // The dialog needs the page hydrated; until then the button is disabled rather than dead.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  return (
+    <div>
+      <FormMessage state={state} />
+      <button type="button" disabled={!ready} className={secondary} onClick={() => dialog.current?.showModal()}>{props.label}</button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="mb-2 text-lg font-semibold">确认{props.label}？</h2>
+        <p className="mb-4 text-sm text-slate-700">{props.warning}</p>
+        <form action={action} onSubmit={() => dialog.current?.close()} className="flex gap-3">
+          <Hidden {...props} />
+          <input type="hidden" name="event" value={props.event} />
+          <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">确认{props.label}</button>
+          <button type="button" className={secondary} onClick={() => dialog.current?.close()}>取消</button>
+        </form>
+      </dialog>
+    </div>
+  );
+}
+
+export function SmsCodeForm({ orderId, attemptsLeft }: { orderId: string; attemptsLeft: number }) {
+  const [state, action, pending] = useActionState(smsCodeAction, null);
+  const error = state && !state.ok ? state.fieldErrors?.code?.[0] : undefined;
+  return (
+    <form action={action} className="max-w-sm">
+      <input type="hidden" name="orderId" value={orderId} />
+      <FormMessage state={state} />
+      <label htmlFor="sms-code" className="mb-1 block text-sm font-medium">短信验证码</label>
+      <input
+        id="sms-code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        maxLength={6}
+        aria-describedby={`sms-hint${error ? ' sms-error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        className="mb-1 block w-40 rounded border border-slate-400 px-3 py-2 text-sm tracking-widest"
+      />
+      <p id="sms-hint" className="mb-2 text-xs text-slate-600">6 位数字，发送到负责人手机；还可输入 {attemptsLeft} 次。</p>
+      {error ? <p id="sms-error" className="mb-2 text-sm text-red-700">{error}</p> : null}
+      <button type="submit" disabled={pending} className={primary}>{pending ? '核验中…' : '提交验证码'}</button>
+    </form>
+  );
+}
+
+export function ResubmitRegulatorButton(props: Ref) {
+  const [state, action, pending] = useActionState(resubmitToRegulatorAction, null);
+  return (
+    <form action={action}>
+      <Hidden {...props} />
+      <FormMessage state={state} />
+      <button type="submit" disabled={pending} className={primary}>{pending ? '正在提交…' : '重新提交管局'}</button>
+    </form>
+  );
+}
+
+export function EditLink({ orderId, label }: { orderId: string; label: string }) {
+  return (
+    <Link href={`/orders/${orderId}/edit`} className={`inline-block ${primary}`}>{label}</Link>
+  );
+}

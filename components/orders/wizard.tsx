@@ -1,0 +1,204 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
+import { stepSchema, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
+import { STEP_TITLES, WIZARD_STEPS, ipsPath, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
+import { isFieldOpen } from '@/lib/orders/finding-fields';
+import { diffView } from '@/lib/orders/diff-view';
+import { toPayload } from '@/lib/orders/invariants';
+import { MaterialUpload } from '@/components/material-upload';
+import { saveDraftAction, submitOrderAction } from '@/app/(filer)/orders/actions';
+import type { FieldMeta } from './wizard-inputs';
+import { DiffTable } from './diff-table';
+import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from './wizard-steps';
+
+type Values = Record<string, unknown>;
+
+export type WizardProps = {
+  order: { id: string; number: string; type: OrderTypeValue; typeLabel: string; state: OrderState; wizardStep: number };
+  ctx: WizardContext;
+  initial: Values;
+  before: Values;
+  openFields: string[] | null;
+  rejections: { path: string | null; text: string }[];
+  domainNames: Record<string, string>;
+  explanation: string;
+  materialsNeeded: readonly MaterialRequirement[];
+  extraDocuments: readonly { name: string; appliesTo: string }[];
+};
+
+export function OrderWizard(p: WizardProps) {
+  const steps = WIZARD_STEPS[p.order.type];
+  const [step, setStep] = useState(Math.min(p.order.wizardStep, steps.length - 1));
+  const stepRef = useRef(step);
+  stepRef.current = step;
+  const resolver = useCallback<Resolver<Values>>(
+    (values, c, o) => (zodResolver(stepSchema(steps[stepRef.current]!, p.ctx) as never) as unknown as Resolver<Values>)(values, c, o),
+    [steps, p.ctx],
+  );
+  const form = useForm<Values>({ defaultValues: p.initial, resolver, mode: 'onSubmit' });
+  const [message, setMessage] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const router = useRouter();
+  const first = useRef(true);
+  // Until hydrated the buttons would submit the form natively and lose the input: keep them disabled.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  const open = useMemo(() => (p.openFields ? new Set(p.openFields) : null), [p.openFields]);
+  const meta: FieldMeta = useMemo(
+    () => ({
+      isOpen: (path) => isFieldOpen(open, path),
+      rejectionFor: (path) => p.rejections.filter((r) => r.path === path).map((r) => r.text),
+    }),
+    [open, p.rejections],
+  );
+  const key = steps[step]!;
+  const isReview = key === 'review';
+  const resubmitting = p.order.state !== 'DRAFT';
+  const sectionRejections = p.rejections.filter((r) => !r.path || !r.path.includes('.') || r.path === 'materials');
+
+  const materials = (form.watch('materials') as MaterialRef[] | undefined) ?? [];
+  const addMaterial = useCallback(
+    (kind: string) => (m: { id: string; fileName: string }) => {
+      const cur = (form.getValues('materials') as MaterialRef[] | undefined) ?? [];
+      if (cur.some((x) => x.id === m.id)) return;
+      const keep = kind === 'extra_document' ? cur : cur.filter((x) => x.kind !== kind);
+      form.setValue('materials', [...keep, { id: m.id, kind, fileName: m.fileName }]);
+      form.clearErrors('materials');
+    },
+    [form],
+  );
+  const uploadHandlers = useMemo(
+    () => Object.fromEntries([...p.materialsNeeded.map((m) => m.kind), 'extra_document'].map((k) => [k, addMaterial(k)])),
+    [p.materialsNeeded, addMaterial],
+  );
+
+  function applyServerErrors(fieldErrors?: Record<string, string[]>) {
+    for (const [path, msgs] of Object.entries(fieldErrors ?? {})) form.setError(path === '_' ? 'root' : path, { message: msgs[0] });
+  }
+
+  const next = form.handleSubmit((values) => {
+    setMessage(null);
+    start(async () => {
+      const target = isReview ? step : step + 1;
+      const res = await saveDraftAction(null, { orderId: p.order.id, step: target, completed: step, values, materialIds: materials.map((m) => m.id) });
+      if (!res?.ok) {
+        setMessage(res?.message ?? '保存失败，请重试。');
+        applyServerErrors(res?.fieldErrors);
+        return;
+      }
+      if (!isReview) {
+        setSaved(`已保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
+        setStep(target);
+        window.scrollTo({ top: 0 });
+        return;
+      }
+      const sub = await submitOrderAction(null, { orderId: p.order.id, expectedState: p.order.state });
+      if (!sub?.ok) {
+        setMessage(sub?.message ?? '提交失败，请重试。');
+        return;
+      }
+      router.push(`/orders/${p.order.id}?notice=submitted`);
+      router.refresh();
+    });
+  });
+
+  const legalRep = p.ctx.legalRepName;
+  return (
+    <FormProvider {...form}>
+      <nav aria-label="填写步骤" className="mb-4">
+        <ol className="flex flex-wrap gap-2 text-sm">
+          {steps.map((s, i) => (
+            <li
+              key={s}
+              aria-current={i === step ? 'step' : undefined}
+              className={`rounded-full px-3 py-1 ${i === step ? 'bg-brand-700 text-white' : i < step ? 'bg-green-50 text-green-800 ring-1 ring-green-600/30' : 'bg-slate-100 text-slate-700'}`}
+            >
+              <span className="sr-only">{i < step ? '已完成：' : i === step ? '当前步骤：' : '未开始：'}</span>
+              {i + 1}. {STEP_TITLES[s]}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby="step-heading">
+        <h2 id="step-heading" ref={heading} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
+          第 {step + 1} 步（共 {steps.length} 步）：{STEP_TITLES[key]}
+        </h2>
+        <p aria-live="polite" className="mb-4 min-h-5 text-xs text-slate-600">{saved}</p>
+        {p.openFields && !isReview && key !== 'materials' && key !== 'cancel' ? (
+          <p className="mb-4 text-sm text-slate-700">已展开需要修改的项目；其他项目沿用当前备案信息，如有变化请点“修改”。</p>
+        ) : null}
+        {message ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{message}</p> : null}
+        {step === 0 && sectionRejections.length ? (
+          <div className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            <p className="font-medium">审核驳回原因</p>
+            <ul className="list-disc pl-5">{sectionRejections.map((r) => <li key={r.text}>{r.text}</li>)}</ul>
+          </div>
+        ) : null}
+        {key === 'materials' ? (
+          <MaterialsStep needed={p.materialsNeeded} extra={p.extraDocuments} materials={materials} handlers={uploadHandlers} error={(form.formState.errors.materials as { message?: string } | undefined)?.message} />
+        ) : null}
+        <form onSubmit={next} noValidate>
+          {key === 'subject' ? <SubjectStep meta={meta} ctx={p.ctx} /> : null}
+          {key === 'principal' ? <PrincipalStep meta={meta} base="principal" legalRepHint={legalRep ? `单位的主体负责人须为法定代表人（${legalRep}）的省份，请填写法定代表人` : undefined} /> : null}
+          {key === 'websitePrincipal' ? <PrincipalStep meta={meta} base={websitePrincipalPath(p.order.type)} /> : null}
+          {key === 'website' ? <WebsiteStep meta={meta} /> : null}
+          {key === 'domains' ? <DomainsStep ctx={p.ctx} meta={meta} /> : null}
+          {key === 'newDomains' ? <NewDomainsStep ctx={p.ctx} meta={meta} /> : null}
+          {key === 'ips' ? <IpsStep path={ipsPath(p.order.type)} meta={meta} /> : null}
+          {key === 'cancel' ? <CancelStep explanation={p.explanation} meta={meta} title={p.order.typeLabel} /> : null}
+          {isReview ? <ReviewTable type={p.order.type} before={p.before} after={form.getValues()} domainNames={p.domainNames} materials={materials} /> : null}
+          <div className="mt-6 flex flex-wrap gap-3">
+            {step > 0 ? (
+              <button type="button" disabled={!ready} onClick={() => setStep(step - 1)} className="rounded border border-slate-400 px-4 py-2 text-sm">
+                上一步
+              </button>
+            ) : null}
+            <button type="submit" disabled={pending || !ready} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+              {pending ? '正在保存…' : isReview ? (resubmitting ? '修改后重新提交' : '提交订单') : '下一步'}
+            </button>
+          </div>
+        </form>
+      </section>
+    </FormProvider>
+  );
+}
+
+function MaterialsStep({ needed, extra, materials, handlers, error }: { needed: readonly MaterialRequirement[]; extra: readonly { name: string; appliesTo: string }[]; materials: MaterialRef[]; handlers: Record<string, (m: { id: string; fileName: string }) => void>; error?: string }) {
+  return (
+    <div>
+      {needed.length === 0 && extra.length === 0 ? <p className="mb-4 text-sm text-slate-700">此业务无需上传材料。</p> : null}
+      {needed.map((m) => (
+        <MaterialUpload key={m.kind} label={m.label} kind={m.kind} value={materials.find((x) => x.kind === m.kind) ?? null} onUploaded={handlers[m.kind]!} />
+      ))}
+      {extra.map((d) => (
+        <MaterialUpload key={d.name} label={`${d.name}（${d.appliesTo}）`} kind="extra_document" value={null} onUploaded={handlers.extra_document!} />
+      ))}
+      {error ? <p role="alert" className="mb-4 text-sm text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+function ReviewTable({ type, before, after, domainNames, materials }: { type: OrderTypeValue; before: Values; after: Values; domainNames: Record<string, string>; materials: MaterialRef[] }) {
+  return (
+    <div>
+      <p className="mb-3 text-sm text-slate-700">请核对以下变更内容（左为当前备案信息，右为本次提交的信息）。</p>
+      <DiffTable rows={diffView(type, before, toPayload(type, after), domainNames)} />
+      {materials.length ? <p className="mt-3 text-sm">已上传材料：{materials.map((m) => m.fileName).join('、')}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,260 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../client';
+import * as t from '../schema';
+import { attachMaterials } from '../materials/store';
+import { transitionOrder, type OrderRow } from './transition';
+import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
+import { OPEN_ORDER_STATES, type OrderState, type OrderTypeValue } from '@/lib/domain/codes';
+import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
+import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
+import { prefillPayload, type FilingSnapshot } from '@/lib/orders/prefill';
+import { invariantViolation } from '@/lib/orders/invariants';
+import { validateSteps, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
+import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
+import { todayIso } from '@/lib/time';
+
+/** States in which the filer may edit the order's data (the wizard is open). */
+export const EDITABLE_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
+export const isEditable = (s: OrderState) => (EDITABLE_STATES as readonly string[]).includes(s);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The order, only when it belongs to `ownerId`; anything else is a 404 (nothing about it leaks). */
+export async function getOrderForOwner(tx: Tx, orderId: string, ownerId: string): Promise<OrderRow> {
+  if (!UUID.test(orderId)) throw new NotFoundError();
+  const [order] = await tx.select().from(t.orders).where(and(eq(t.orders.id, orderId), eq(t.orders.ownerId, ownerId)));
+  if (!order) throw new NotFoundError();
+  return order;
+}
+
+const principalData = (p: typeof t.principals.$inferSelect): PrincipalData & { id: string } => ({
+  id: p.id, name: p.name, idType: p.idType, idNumber: p.idNumber, idValidUntil: p.idValidUntil, mobile: p.mobile,
+  landline: p.landline, emergencyMobile: p.emergencyMobile, email: p.email,
+});
+
+/** What is filed now for one subject: its data, principal, and active websites with domains and IPs. */
+export async function loadSnapshot(tx: Tx, subjectId: string): Promise<FilingSnapshot & { status: string; ownerId: string }> {
+  const [s] = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));
+  if (!s) throw new NotFoundError();
+  const sites = await tx.select().from(t.websites).where(and(eq(t.websites.subjectId, subjectId), ne(t.websites.status, 'cancelled'))).orderBy(asc(t.websites.icpNumber));
+  const siteIds = sites.map((w) => w.id);
+  const people = await tx.select().from(t.principals).where(inArray(t.principals.id, [s.principalId, ...sites.map((w) => w.principalId)]));
+  const domains = siteIds.length ? await tx.select().from(t.domains).where(and(inArray(t.domains.websiteId, siteIds), isNull(t.domains.removedAt))).orderBy(asc(t.domains.createdAt), asc(t.domains.name)) : [];
+  // The latest access record (active, or the one cancelled with the access) holds the filed IPs.
+  const access = siteIds.length ? await tx.select().from(t.accessRecords).where(inArray(t.accessRecords.websiteId, siteIds)).orderBy(asc(t.accessRecords.createdAt)) : [];
+  const person = (id: string) => {
+    const { id: _id, ...p } = principalData(people.find((x) => x.id === id)!);
+    return p;
+  };
+  return {
+    status: s.status,
+    ownerId: s.ownerId,
+    subject: { name: s.name, nature: s.nature, certType: s.certType, certNumber: s.certNumber, certAddress: s.certAddress, provinceCode: s.provinceCode, mailingAddress: s.mailingAddress, legalRepName: s.legalRepName },
+    principal: person(s.principalId),
+    websites: sites.map((w) => ({
+      id: w.id,
+      name: w.name,
+      serviceContent: w.serviceContent,
+      principal: person(w.principalId),
+      domains: domains.filter((d) => d.websiteId === w.id).map((d) => ({ id: d.id, name: d.name, registrantName: d.registrantName, registrantIdType: d.registrantIdType, registrantIdNumber: d.registrantIdNumber, expiresOn: d.expiresOn })),
+      ips: access.filter((a) => a.websiteId === w.id).at(-1)?.ips ?? [],
+    })),
+  };
+}
+
+export type CreateDraftInput = {
+  ownerId: string;
+  type: OrderTypeValue;
+  subjectId: string;
+  websiteId?: string | null;
+  findingId?: string | null;
+  domainId?: string | null;
+};
+
+const orderNumber = () => `BA${todayIso().replace(/-/g, '')}${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
+
+function isUniqueViolation(err: unknown): boolean {
+  let e = err as { code?: string; cause?: unknown } | undefined;
+  for (let i = 0; i < 4 && e; i++) {
+    if (e.code === '23505') return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
+
+/**
+ * Starts an order prefilled from the filing, or returns the subject's open order (at most one per subject;
+ * the partial unique index settles two tabs racing). `existing: true` = nothing was created.
+ */
+export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ orderId: string; existing: boolean }> {
+  if (!UUID.test(input.subjectId) || (input.websiteId && !UUID.test(input.websiteId)) || (input.findingId && !UUID.test(input.findingId)) || (input.domainId && !UUID.test(input.domainId))) {
+    throw new NotFoundError();
+  }
+  const [subject] = await db.select().from(t.subjects).where(and(eq(t.subjects.id, input.subjectId), eq(t.subjects.ownerId, input.ownerId)));
+  if (!subject) throw new NotFoundError();
+  const first = input.type === 'FIRST_FILING';
+  const open = await findOpenOrder(db, input, subject.id);
+  if (open) return { orderId: open, existing: true };
+
+  let finding: typeof t.findings.$inferSelect | undefined;
+  if (input.findingId) {
+    [finding] = await db.select().from(t.findings).where(and(eq(t.findings.id, input.findingId), eq(t.findings.subjectId, subject.id)));
+    if (!finding) throw new NotFoundError();
+  }
+  const snap = await loadSnapshot(db, subject.id);
+  const websiteId = input.websiteId ?? finding?.websiteId ?? null;
+  if (websiteId && !snap.websites.some((w) => w.id === websiteId)) throw new NotFoundError();
+  if (WEBSITE_ORDER_TYPES.has(input.type) && !websiteId) throw new PublicError('请先选择要办理的网站。');
+  const reaccess = input.type === 'ACCESS_FILING' || first;
+  if (subject.status === 'cancelled') throw new PublicError('该主体备案已注销，不能再办理此业务。');
+  if (reaccess && subject.status !== 'access_cancelled') throw new PublicError('只有已取消接入的备案才需要办理接入备案或重新首次备案。');
+  if (input.type === 'CANCEL_ACCESS' && subject.status !== 'active') throw new PublicError('该备案已取消接入。');
+
+  const payload = prefillPayload(input.type, snap, { websiteId, domainId: input.domainId ?? finding?.domainId ?? null });
+  try {
+    return await db.transaction(async (tx) => {
+      const [order] = await tx
+        .insert(t.orders)
+        .values({
+          number: orderNumber(),
+          type: input.type,
+          ownerId: input.ownerId,
+          // 首次备案 creates a new subject when approved; the cancelled one only lends its data.
+          subjectId: first ? null : subject.id,
+          websiteId: first ? null : websiteId,
+          provinceCode: subject.provinceCode,
+          payload,
+        })
+        .returning({ id: t.orders.id });
+      if (finding) await tx.insert(t.orderFindings).values({ orderId: order!.id, findingId: finding.id });
+      // The one history row written outside transitionOrder: it creates the order rather than moving it.
+      await tx.insert(t.orderEvents).values({ orderId: order!.id, actorId: input.ownerId, event: 'create', fromState: null, toState: 'DRAFT' });
+      await tx.insert(t.auditEvents).values({ actorId: input.ownerId, action: 'order.create', entityType: 'order', entityId: order!.id, subjectId: subject.id, details: { type: input.type, findingId: finding?.id ?? null } });
+      return { orderId: order!.id, existing: false };
+    });
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const again = await findOpenOrder(db, input, subject.id);
+    if (again) return { orderId: again, existing: true };
+    throw err;
+  }
+}
+
+async function findOpenOrder(db: Db, input: CreateDraftInput, subjectId: string): Promise<string | null> {
+  if (input.type === 'FIRST_FILING') {
+    const [row] = await db
+      .select({ id: t.orders.id })
+      .from(t.orders)
+      .where(and(eq(t.orders.ownerId, input.ownerId), eq(t.orders.type, 'FIRST_FILING'), isNull(t.orders.subjectId), inArray(t.orders.state, [...OPEN_ORDER_STATES]), sql`${t.orders.payload}->'subject'->>'certNumber' = (select cert_number from subjects where id = ${subjectId})`));
+    return row?.id ?? null;
+  }
+  const [row] = await db.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.subjectId, subjectId), inArray(t.orders.state, [...OPEN_ORDER_STATES])));
+  return row?.id ?? null;
+}
+
+/** The rules' view of the filing an order changes (see lib/orders/schemas.ts WizardContext). */
+export async function wizardContextFor(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; snap: FilingSnapshot | null }> {
+  const p = order.payload as OrderPayload;
+  const today = todayIso();
+  if (!order.subjectId) {
+    const subject = p.type === 'FIRST_FILING' ? p.subject : null;
+    return { ctx: { type: order.type, provinceCode: order.provinceCode, nature: subject?.nature ?? 'enterprise', legalRepName: subject?.legalRepName ?? null, domains: [], otherPrincipals: [], today }, snap: null };
+  }
+  const snap = await loadSnapshot(tx, order.subjectId);
+  const site = snap.websites.find((w) => w.id === order.websiteId);
+  const editsSubjectPrincipal = order.type === 'CHANGE_SUBJECT';
+  const others = [
+    ...(editsSubjectPrincipal ? [] : [snap.principal]),
+    ...snap.websites.filter((w) => !(order.type === 'CHANGE_WEBSITE' && w.id === order.websiteId)).map((w) => w.principal),
+  ];
+  return {
+    ctx: {
+      type: order.type,
+      provinceCode: order.provinceCode,
+      nature: snap.subject.nature,
+      legalRepName: snap.subject.legalRepName ?? null,
+      domains: (site?.domains ?? []).map((d) => ({ id: d.id, name: d.name })),
+      otherPrincipals: others.map((x) => ({ idNumber: x.idNumber, mobile: x.mobile, email: x.email })),
+      today,
+    },
+    snap,
+  };
+}
+
+export async function materialsOf(tx: Tx, orderId: string): Promise<MaterialRef[]> {
+  const rows = await tx.select({ id: t.materials.id, kind: t.materials.kind, fileName: t.materials.fileName }).from(t.materials).where(eq(t.materials.orderId, orderId)).orderBy(asc(t.materials.createdAt));
+  return rows;
+}
+
+async function activeDomainIds(tx: Tx, websiteId: string | null): Promise<string[]> {
+  if (!websiteId) return [];
+  const rows = await tx.select({ id: t.domains.id }).from(t.domains).where(and(eq(t.domains.websiteId, websiteId), isNull(t.domains.removedAt)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Saves the wizard's payload and step, only while the order is editable (a submitted order is never
+ * rewritten by a stale tab), refusing any payload that breaks an invariant. The materials listed are
+ * attached to the order; ones removed from the list are detached.
+ */
+export async function saveDraft(db: Db, input: { ownerId: string; orderId: string; payload: unknown; wizardStep: number; materialIds?: string[] }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const order = await getOrderForOwner(tx, input.orderId, input.ownerId);
+    if (!isEditable(order.state)) throw new ConflictError(`订单当前状态为“${ORDER_STATE_LABELS[order.state]}”，不能再修改。`);
+    const violation = invariantViolation(input.payload, { type: order.type, provinceCode: order.provinceCode, activeDomainIds: await activeDomainIds(tx, order.websiteId) });
+    if (violation) throw new PublicError(violation);
+    const [saved] = await tx
+      .update(t.orders)
+      .set({ payload: input.payload as OrderPayload, wizardStep: Math.max(0, Math.floor(input.wizardStep)), updatedAt: new Date() })
+      .where(and(eq(t.orders.id, order.id), inArray(t.orders.state, [...EDITABLE_STATES])))
+      .returning({ id: t.orders.id });
+    if (!saved) throw new ConflictError();
+    if (input.materialIds) {
+      await attachMaterials(tx, input.ownerId, order.id, input.materialIds);
+      const keep = input.materialIds.length ? notInArray(t.materials.id, input.materialIds) : sql`true`;
+      await tx.update(t.materials).set({ orderId: null }).where(and(eq(t.materials.orderId, order.id), eq(t.materials.ownerId, input.ownerId), keep));
+    }
+  });
+}
+
+/**
+ * 提交 / 修改后重新提交: the whole payload is checked with every step's schema first; then the one
+ * transition function moves the order (a second tab gets a ConflictError, never a second move).
+ */
+export async function submitOrder(db: Db, input: { ownerId: string; orderId: string; expectedState: OrderState }): Promise<OrderRow> {
+  const order = await getOrderForOwner(db, input.orderId, input.ownerId);
+  if (order.state !== input.expectedState) {
+    return transitionOrder(db, { orderId: order.id, event: 'submit', actor: { id: input.ownerId, role: 'filer' }, expectedState: input.expectedState });
+  }
+  const { ctx } = await wizardContextFor(db, order);
+  const checked = validateSteps(ctx, { ...(order.payload as object), materials: await materialsOf(db, order.id) });
+  if (!checked.ok) throw new PublicError('订单信息不完整或有误，请点击“继续填写”按提示修改后再提交。', checked.fieldErrors);
+  const violation = invariantViolation(order.payload, { type: order.type, provinceCode: order.provinceCode, activeDomainIds: await activeDomainIds(db, order.websiteId) });
+  if (violation) throw new PublicError(violation);
+  return transitionOrder(db, {
+    orderId: order.id,
+    event: order.state === 'DRAFT' ? 'submit' : 'resubmit',
+    actor: { id: input.ownerId, role: 'filer' },
+    expectedState: input.expectedState,
+  });
+}
+
+/** The user's own uploads among `ids` (anything else is silently dropped: it is not theirs to attach). */
+export async function ownedMaterials(tx: Tx, ownerId: string, ids: string[]): Promise<MaterialRef[]> {
+  const valid = ids.filter((id) => UUID.test(id));
+  if (!valid.length) return [];
+  return tx.select({ id: t.materials.id, kind: t.materials.kind, fileName: t.materials.fileName }).from(t.materials).where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid)));
+}
+
+/** What the review compares: the filing now (nothing for an order that creates a filing) and domain names. */
+export async function reviewBasis(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; before: Record<string, unknown>; domainNames: Record<string, string> }> {
+  const { ctx, snap } = await wizardContextFor(tx, order);
+  const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
+  const before = snap && !creates ? (prefillPayload(order.type, snap, { websiteId: order.websiteId }) as Record<string, unknown>) : {};
+  const all = snap?.websites.find((w) => w.id === order.websiteId)?.domains ?? [];
+  // Deleted domains are no longer active once approved; name them from the domain rows.
+  const p = order.payload as OrderPayload;
+  const removed = p.type === 'CHANGE_WEBSITE' && p.removeDomainIds.length ? await tx.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(inArray(t.domains.id, p.removeDomainIds.filter((id) => UUID.test(id)))) : [];
+  return { ctx, before, domainNames: Object.fromEntries([...all, ...removed].map((d) => [d.id, d.name])) };
+}

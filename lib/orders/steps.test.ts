@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { ORDER_TYPES } from '@/lib/domain/codes';
+import { REQUIRED_MATERIALS, STEP_TITLES, WIZARD_STEPS, ipsPath, rejectionPath, websitePrincipalPath } from './steps';
+
+describe('wizard steps', () => {
+  it('every type has titled steps ending with the review; material steps exactly where materials are needed', () => {
+    for (const type of ORDER_TYPES) {
+      const steps = WIZARD_STEPS[type];
+      expect(steps.at(-1)).toBe('review');
+      for (const s of steps) expect(STEP_TITLES[s]).toBeTruthy();
+      expect(steps.includes('materials')).toBe(!!REQUIRED_MATERIALS[type]?.length);
+    }
+    // Domains are deleted only in 变更网站; cancellations confirm their consequences.
+    expect(ORDER_TYPES.filter((t) => WIZARD_STEPS[t].includes('domains'))).toEqual(['CHANGE_WEBSITE']);
+    expect(ORDER_TYPES.filter((t) => WIZARD_STEPS[t].includes('cancel'))).toEqual(['CANCEL_SUBJECT', 'CANCEL_WEBSITE', 'CANCEL_ACCESS']);
+  });
+  it('paths differ between editing a website and creating one', () => {
+    expect(websitePrincipalPath('CHANGE_WEBSITE')).toBe('principal');
+    expect(websitePrincipalPath('NEW_WEBSITE')).toBe('website.principal');
+    expect(ipsPath('CHANGE_ACCESS')).toBe('ips');
+    expect(ipsPath('FIRST_FILING')).toBe('website.ips');
+  });
+  it('maps the reviewer’s field names to this payload’s paths', () => {
+    expect(rejectionPath('CHANGE_SUBJECT', null)).toBeNull();
+    expect(rejectionPath('CHANGE_SUBJECT', 'subject.certNumber')).toBe('subject.certNumber');
+    expect(rejectionPath('CHANGE_SUBJECT', 'subject.province')).toBe('subject.provinceCode');
+    expect(rejectionPath('CHANGE_WEBSITE', 'website.principal.idNumber')).toBe('principal.idNumber');
+    expect(rejectionPath('NEW_WEBSITE', 'website.principal.idNumber')).toBe('website.principal.idNumber');
+    expect(rejectionPath('CHANGE_WEBSITE', 'domain')).toBe('removeDomainIds');
+    expect(rejectionPath('NEW_WEBSITE', 'domain')).toBe('website.domains');
+  });
+});
