@@ -5,6 +5,7 @@ test.describe('我的备案 dashboard', () => {
   test('needs-attention items are sorted by deadline across subjects; a draft offers 继续填写', async ({ page }) => {
     await signIn(page, 'filer3@beian.example');
     const todo = page.getByRole('region', { name: '需要处理' });
+    await expect(todo.locator('li').first()).toBeVisible(); // the list has rendered before we read it
     const texts = await todo.locator('li').allInnerTexts();
     const deadlines = texts.map((t) => /截止\s*(\d{4}-\d{2}-\d{2})/.exec(t)?.[1]).filter((d): d is string => Boolean(d));
     expect(deadlines.length).toBeGreaterThan(3);
