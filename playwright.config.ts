@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const SITES_PORT = PORT + 50; // the demo websites (e2e/sites-server.mjs)
@@ -7,6 +7,7 @@ const chromium = '/usr/bin/chromium';
 
 // Every run gets its own fresh embedded database seeded with the demo data.
 const dataDir = `.data/e2e-${Date.now()}`;
+mkdirSync('.data', { recursive: true }); // PGlite creates its own directory but not its parent
 
 export default defineConfig({
   testDir: './e2e',

