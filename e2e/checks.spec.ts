@@ -13,6 +13,12 @@ test('an admin runs the data checks, watches progress and reads the report', asy
   await expect(report.getByRole('cell', { name: '主体负责人证件已过期' })).toBeVisible();
   await expect(report.getByRole('cell', { name: '网站名称违规' })).toBeVisible();
   await shoot(page, 'check-report');
+  // Issue notices from the report; a second click creates nothing new.
+  const issue = page.getByRole('form', { name: '下发整改通知' });
+  await issue.getByRole('button', { name: '下发整改通知' }).click();
+  await expect(issue.getByRole('status')).toContainText(/已下发 \d+ 份整改通知/);
+  await issue.getByRole('button', { name: '下发整改通知' }).click();
+  await expect(issue.getByRole('status')).toContainText('已下发 0 份整改通知，共 0 个不合格项');
 });
 
 test('the check pages do not exist for filers and reviewers', async ({ page }) => {

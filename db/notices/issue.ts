@@ -16,6 +16,8 @@ export type IssueNoticeInput = {
   deadline: string;
   findings: NoticeFindingInput[];
   baseUrl?: string;
+  /** Where the findings came from: an operator by hand, or a 专项核查 run. */
+  source?: 'manual' | 'check';
 };
 
 /**
@@ -67,7 +69,7 @@ export async function issueNotice(db: Db, input: IssueNoticeInput): Promise<{ no
 
     const [notice] = await tx
       .insert(t.notices)
-      .values({ subjectId: subject.id, issuedBy: input.actor.id, source: 'manual', deadline: input.deadline })
+      .values({ subjectId: subject.id, issuedBy: input.actor.id, source: input.source ?? 'manual', deadline: input.deadline })
       .returning({ id: t.notices.id });
     let rows: { id: string }[];
     try {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createCheckRun, executeRun, requestCancel, runReport } from '@/db/checks/run';
+import { issueNoticesFromRun } from '@/db/checks/issue-from-run';
 import type { Probes } from '@/lib/checks/website';
 import { PublicError } from '@/lib/errors';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
@@ -54,4 +55,29 @@ describe.each(TEST_TARGETS)('check runs on %s', (target) => {
     await expect(createCheckRun(h.db, { actor: { id: reviewer!.id, role: 'reviewer' }, filter: {} })).rejects.toBeInstanceOf(PublicError);
     expect((await h.db.select().from(t.checkRuns)).length).toBe(before);
   });
+});
+
+describe.each(TEST_TARGETS)('notices from a check run on %s', (target) => {
+  it('issues one notice per subject and issuing again creates nothing new', async () => {
+    const h = await freshDb(target);
+    await seedDemo(h.db, { quiet: true });
+    const [a] = await h.db.select().from(t.users).where(eq(t.users.email, 'admin@beian.example'));
+    const admin = { id: a!.id, role: 'admin' as const };
+    // Something the demo's notices do not yet carry: a domain that expired last month.
+    await h.db.update(t.domains).set({ expiresOn: '2026-10-01' }).where(eq(t.domains.name, 'yunqi-tech.cn'));
+    const run = await createCheckRun(h.db, { actor: admin, filter: {} });
+    await executeRun(h.db, run.id, { today: '2026-11-23' });
+    const deadline = '2099-01-01';
+    const first = await issueNoticesFromRun(h.db, { runId: run.id, actor: admin, deadline });
+    const findingsAfterFirst = (await h.db.select().from(t.findings)).length;
+    // The demo already carries some of these findings unresolved: those are skipped, the rest issued.
+    expect(first.notices).toBeGreaterThan(0);
+    expect(first.findings + first.skipped).toBe((await h.db.select().from(t.checkResults).where(eq(t.checkResults.runId, run.id))).length);
+    const again = await issueNoticesFromRun(h.db, { runId: run.id, actor: admin, deadline });
+    expect(again).toMatchObject({ notices: 0, findings: 0 });
+    expect((await h.db.select().from(t.findings)).length).toBe(findingsAfterFirst);
+    const [reviewer] = await h.db.select().from(t.users).where(eq(t.users.email, 'reviewer@beian.example'));
+    await expect(issueNoticesFromRun(h.db, { runId: run.id, actor: { id: reviewer!.id, role: 'reviewer' } as never, deadline })).rejects.toThrow();
+    await h.close();
+  }, 120_000);
 });

@@ -30,6 +30,7 @@ export type ActionRule = {
 export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/_actions/materials.ts#uploadMaterial': { roles: ['filer'], input: () => ({ kind: 'domain_certificate', file: new File([new Uint8Array(300 * 1024)], 'x.png') }) },
   'app/(admin)/admin/checks/actions.ts#startCheckRun': { roles: ['admin'], input: () => ({ province: '', nature: '', code: '' }) },
+  'app/(admin)/admin/checks/actions.ts#issueNoticesFromRunAction': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId, deadline: '2030-01-01' }) },
   'app/(admin)/admin/checks/actions.ts#cancelCheckRun': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId }) },
   'app/_actions/rectifications.ts#requestRecheckAction': { roles: ['filer'], foreign: true, input: (ids) => ({ findingId: ids.foreignFindingId, note: '已整改', actionCode: 'FIX_FOOTER' }) },
   'app/_actions/rectifications.ts#requestExtensionAction': { roles: ['filer'], foreign: true, input: (ids) => ({ findingId: ids.foreignFindingId, reason: '网站改版需要更多时间，申请延期两周' }) },

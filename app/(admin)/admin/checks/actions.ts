@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { defineAction } from '@/app/_server/action';
 import { getDb } from '@/db/client';
 import { createCheckRun, requestCancel, runInBackground } from '@/db/checks/run';
+import { issueNoticesFromRun } from '@/db/checks/issue-from-run';
+import { revalidatePath } from 'next/cache';
 import { FINDING_CODES, SUBJECT_NATURES } from '@/lib/domain/codes';
 import { PROVINCE_CODES } from '@/lib/rules/provinces';
 
@@ -32,4 +34,16 @@ export const startCheckRun = defineAction({ roles: ['admin'], schema: startSchem
 export const cancelCheckRun = defineAction({ roles: ['admin'], schema: z.object({ runId: z.uuid('核查任务无效') }) }, async (input) => {
   await requestCancel(await getDb(), input.runId);
   return { ok: true, message: '已请求取消，当前批次完成后停止。' };
+});
+
+const issueSchema = z.object({
+  runId: z.uuid('核查任务无效'),
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请选择整改期限'),
+});
+
+/** 下发整改通知 from a finished run's report (idempotent: see issueNoticesFromRun). */
+export const issueNoticesFromRunAction = defineAction({ roles: ['admin'], schema: issueSchema }, async (input, user) => {
+  const r = await issueNoticesFromRun(await getDb(), { runId: input.runId, actor: user, deadline: input.deadline });
+  revalidatePath(`/admin/checks/${input.runId}`);
+  return { ok: true, message: `已下发 ${r.notices} 份整改通知，共 ${r.findings} 个不合格项；${r.skipped} 项已有未解决的整改，未重复下发。` };
 });

@@ -9,7 +9,8 @@ import { isUuid } from '@/db/queries/filings';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { formatDateTime } from '@/lib/time';
 import { RunStatusBadge } from '../run-status';
-import { AutoRefresh, CancelRunButton } from './controls';
+import { AutoRefresh, CancelRunButton, IssueNoticesForm } from './controls';
+import { addDaysIso, todayIso } from '@/lib/time';
 
 export const metadata = { title: '核查结果' };
 
@@ -43,6 +44,9 @@ export default async function CheckRunPage({ params }: { params: Promise<{ id: s
         ) : null}
         {run.error ? <p className="mt-2 text-sm text-red-700">核查中断：{run.error}</p> : null}
       </section>
+      {run.status === 'done' && report.length > 0 ? (
+        <IssueNoticesForm runId={run.id} defaultDeadline={addDaysIso(todayIso(), 15)} issuedAt={run.noticesIssuedAt ? formatDateTime(run.noticesIssuedAt) : null} />
+      ) : null}
       <section aria-labelledby="report">
         <h2 id="report" className="mb-2 text-lg font-semibold">按不合格项汇总</h2>
         {report.length === 0 ? (
