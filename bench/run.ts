@@ -5,6 +5,7 @@ import { BENCH_PASSWORD, seedBench } from './seed';
 import { benchCheckRun } from './check-run';
 import { firstLoadJsKb, load, rssMb, signInCookie, startServer, type LoadResult } from './http';
 import { deepPageUrls } from './pages';
+import { benchWebsiteChecks } from './website-checks';
 
 // `npm run bench`: every figure against a baseline measured in the same run, printed as one table with
 // PASS/FAIL. Needs the PostgreSQL server (BENCH_PG, default the machine's 127.0.0.1:5432). Reuses the
@@ -130,6 +131,9 @@ async function main() {
   }
   const check = await benchCheckRun(dbUrl(SIZES.at(-1)!));
   row(`data-check run over ${check.subjects} subjects`, `${check.seconds.toFixed(1)} s, ${check.results} findings`, '≤ 60 s', check.seconds <= 60, 'DATABASE_URL=… tsx bench/check-run.ts');
+
+  const sites = await benchWebsiteChecks();
+  row(`website checks of ${sites.sites} local sites`, `${sites.seconds.toFixed(1)} s, peak ${sites.peak} concurrent (cap ${sites.cap})`, '≤ 30 s, ≤ cap', sites.seconds <= 30 && sites.peak <= sites.cap, 'tsx bench/website-checks.ts');
 
   console.log('\n| figure | measured | target | result |\n| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} |`);
