@@ -159,7 +159,7 @@ export function StringListField({ path, label, meta, addLabel }: { path: string;
           <div key={i} className="mb-2">
             <div className="flex items-center gap-2">
               <label htmlFor={id} className="sr-only">{`${label} ${i + 1}`}</label>
-              <input id={id} {...register(p)} aria-invalid={e ? true : undefined} aria-describedby={e ? `${id}-error` : undefined} className={`block w-full max-w-sm rounded border px-3 py-2 text-sm ${e ? 'border-red-600' : 'border-slate-400'}`} />
+              <input id={id} {...register(p)} aria-invalid={e ? true : undefined} aria-describedby={[e ? `${id}-error` : null, rejections.length ? `w-${path}-rej` : null].filter(Boolean).join(' ') || undefined} className={`block w-full max-w-sm rounded border px-3 py-2 text-sm ${e ? 'border-red-600' : 'border-slate-400'}`} />
               {list.length > 1 ? (
                 <button type="button" className="text-sm text-brand-700 underline" aria-label={`删除${label} ${i + 1}`} onClick={() => setValue(path, list.filter((__, j) => j !== i))}>
                   删除

@@ -5,7 +5,7 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { stepSchema, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
-import { STEP_TITLES, WIZARD_STEPS, ipsPath, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
+import { STEP_TITLES, WIZARD_STEPS, ipsPath, rejectionApplies, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
 import { isFieldOpen } from '@/lib/orders/finding-fields';
 import { diffView } from '@/lib/orders/diff-view';
 import { toPayload } from '@/lib/orders/invariants';
@@ -62,7 +62,7 @@ export function OrderWizard(p: WizardProps) {
   const meta: FieldMeta = useMemo(
     () => ({
       isOpen: (path) => isFieldOpen(open, path),
-      rejectionFor: (path) => p.rejections.filter((r) => r.path === path).map((r) => r.text),
+      rejectionFor: (path) => p.rejections.filter((r) => rejectionApplies(r.path, path)).map((r) => r.text),
     }),
     [open, p.rejections],
   );

@@ -30,3 +30,15 @@ describe('wizard steps', () => {
     expect(rejectionPath('NEW_WEBSITE', 'domain')).toBe('website.domains');
   });
 });
+
+describe('rejectionApplies', () => {
+  it('matches the same path and the items of a list, nothing else', async () => {
+    const { rejectionApplies } = await import('./steps');
+    expect(rejectionApplies('ips', 'ips')).toBe(true);
+    expect(rejectionApplies('ips', 'ips.0')).toBe(true);
+    expect(rejectionApplies('ips', 'ips.12')).toBe(true);
+    expect(rejectionApplies('subject', 'subject.name')).toBe(false);
+    expect(rejectionApplies('principal.mobile', 'principal.mobileX')).toBe(false);
+    expect(rejectionApplies(null, 'ips.0')).toBe(false);
+  });
+});

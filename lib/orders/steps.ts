@@ -70,3 +70,12 @@ export function rejectionPath(type: OrderTypeValue, field: string | null | undef
   if (field === 'domain') return type === 'CHANGE_WEBSITE' ? 'removeDomainIds' : 'website.domains';
   return field;
 }
+
+/**
+ * Whether a reviewer's reason attached to `reasonPath` belongs next to the input at `fieldPath`: the same
+ * path, or an item of the list it names (a reason on `ips` shows at `ips.0`, `ips.1`, …).
+ */
+export function rejectionApplies(reasonPath: string | null, fieldPath: string): boolean {
+  if (!reasonPath) return false;
+  return reasonPath === fieldPath || new RegExp(`^${reasonPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`).test(fieldPath);
+}
