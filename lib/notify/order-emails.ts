@@ -1,5 +1,6 @@
 import { createElement } from 'react';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
+import { ORDER_TYPE_LABELS } from '@/lib/remediation/orders-text';
 import { ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
 import type { RejectionEntry } from '@/lib/orders/payload';
 import { OrderEventBody } from './templates/order-event';
@@ -18,17 +19,8 @@ const EMAILED: ReadonlySet<OrderEvent> = new Set([
   'expire',
 ]);
 
-export const ORDER_TYPE_NAMES: Record<OrderTypeValue, string> = {
-  CHANGE_SUBJECT: '变更主体',
-  CHANGE_WEBSITE: '变更网站',
-  CHANGE_ACCESS: '变更接入',
-  CANCEL_SUBJECT: '注销主体',
-  CANCEL_WEBSITE: '注销网站',
-  CANCEL_ACCESS: '取消接入',
-  ACCESS_FILING: '接入备案',
-  NEW_WEBSITE: '新增网站',
-  FIRST_FILING: '首次备案',
-};
+/** The order types' names (one table, in lib/remediation). */
+export const ORDER_TYPE_NAMES: Readonly<Record<OrderTypeValue, string>> = ORDER_TYPE_LABELS;
 
 /**
  * The e-mail for an order event, or null when the event does not e-mail the filer. Rendered through

@@ -8,7 +8,7 @@ import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { PROVINCES, PROVINCE_CODES } from '@/lib/rules/provinces';
 import { formatDateTime } from '@/lib/time';
-import { OrderStateBadge } from '@/components/order-state-badge';
+import { OrderStateBadge } from '@/components/orders/order-state-badge';
 
 export const metadata = { title: '订单' };
 
