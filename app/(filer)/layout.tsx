@@ -1,14 +1,5 @@
-import { AppHeader } from '@/components/app-header';
-import { requirePageUser } from '@/app/_server/session';
+import { RoleShell } from '@/components/role-shell';
 
-export default async function FilerLayout({ children }: { children: React.ReactNode }) {
-  const user = await requirePageUser(['filer']);
-  return (
-    <>
-      <AppHeader user={user} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
-        {children}
-      </main>
-    </>
-  );
+export default function FilerLayout({ children }: { children: React.ReactNode }) {
+  return <RoleShell roles={['filer']}>{children}</RoleShell>;
 }

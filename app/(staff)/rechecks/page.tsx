@@ -8,6 +8,7 @@ import { ACTION_LABELS, FINDING_CATALOGUE } from '@/lib/remediation';
 import { FINDING_STATUS_LABELS } from '@/lib/filings/status';
 import { formatDateTime } from '@/lib/time';
 import { RecheckDecision } from './recheck-decision';
+import { Item } from '@/components/ui/item';
 
 export const metadata: Metadata = { title: '复核队列' };
 
@@ -115,11 +116,3 @@ export default async function RechecksPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function Item({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="font-medium">{value}</dd>
-    </div>
-  );
-}

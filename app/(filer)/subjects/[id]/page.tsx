@@ -12,10 +12,11 @@ import { natureLabel, provinceName } from '@/lib/filings/labels';
 import { FINDING_CATALOGUE, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import type { OrderTypeValue } from '@/lib/domain/codes';
 import { principalContacts } from '@/db/queries/principals';
-import { maskMobile } from '@/lib/filings/mask';
+import { maskMobile } from '@/lib/privacy/mask';
 import { formatDate } from '@/lib/time';
 import { SelfCheckPanel } from '@/components/self-check';
 import { websiteCheckRemedies } from '@/lib/checks/website-codes';
+import { Item } from '@/components/ui/item';
 
 export const metadata: Metadata = { title: '备案主体详情' };
 
@@ -133,14 +134,6 @@ function OrderLinks({ subjectId, websiteId, status, label }: { subjectId: string
   );
 }
 
-function Item({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="font-medium">{value}</dd>
-    </div>
-  );
-}
 
 function contact(p: { name: string; mobile: string } | undefined): string {
   return p ? `${p.name}（手机 ${maskMobile(p.mobile)}）` : '—';

@@ -21,6 +21,7 @@ import { formatDuration, slaStatus } from '@/lib/review/sla';
 import type { OrderState } from '@/lib/domain/codes';
 import { DecisionPanel } from './decision-panel';
 import { ProvinceRules } from './province-rules';
+import { Item } from '@/components/ui/item';
 
 export const metadata: Metadata = { title: '订单初审' };
 
@@ -249,11 +250,3 @@ function Events({ events }: { events: { id: number; event: string; toState: stri
   );
 }
 
-function Item({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <dt className="text-slate-600">{label}</dt>
-      <dd className="font-medium">{value}</dd>
-    </div>
-  );
-}
