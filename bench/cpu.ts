@@ -1,4 +1,6 @@
-// Dev tool: CPU milliseconds the Next server spends per request, for each path (robust to a busy machine).
+// `tsx bench/cpu.ts`: the CPU milliseconds `next start` spends per request on each page (read from
+// /proc, so it holds up on a busy machine where req/s does not). Used to find where signed-in pages
+// spend their time; `npm run bench` remains the measurement of record. DB=… N=… ONLY=dashboard,trivial
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { startServer, signInCookie } from './http';
