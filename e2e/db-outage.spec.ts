@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
-import { PASSWORD } from './support';
+import { PASSWORD, shoot } from './support';
 
 // Issue 9 (faults): the PostgreSQL server becomes unreachable for a while. Pages show a friendly Chinese
 // error (no stack trace), and once the database is back everything works again without a restart.
@@ -20,7 +20,8 @@ function relay(target: URL) {
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   const up = () =>
-    new Promise<void>((resolve) => {
+    new Promise<void>((resolve, reject) => {
+      if (server) return resolve();
       server = net.createServer((client) => {
         const upstream = net.connect(Number(target.port || 5432), target.hostname);
         for (const s of [client, upstream]) {
@@ -30,7 +31,8 @@ function relay(target: URL) {
         }
         client.pipe(upstream).pipe(client);
       });
-      server.listen(RELAY_PORT, '127.0.0.1', resolve);
+      server.once('error', reject);
+      server.listen(RELAY_PORT, '127.0.0.1', () => resolve());
     });
   const down = () =>
     new Promise<void>((resolve) => {
@@ -102,6 +104,7 @@ test.describe('database outage', () => {
     await expect(page.getByText('系统繁忙或网络异常，请稍后重试')).toBeVisible();
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/ECONNREFUSED|Error:|\bat .+\.js|postgres/i);
+    await shoot(page, 'db-outage');
 
     await link.up();
     // 重试 re-renders the page from the server: no restart, no new sign-in.
