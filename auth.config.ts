@@ -1,10 +1,13 @@
 import type { NextAuthConfig } from 'next-auth';
+import { decodeSessionJwt, encodeSessionJwt } from './lib/auth/session-jwt';
 
 // Edge-safe half of the Auth.js config: no providers, no database. proxy.ts uses it only to read the
 // JWT; every page and server action checks the user against the database itself (lib/server/session.ts).
 export const authConfig = {
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  // Auth.js' token format with the derived key cached (see lib/auth/session-jwt.ts).
+  jwt: { encode: encodeSessionJwt, decode: decodeSessionJwt },
   pages: { signIn: '/login', verifyRequest: '/login/verify', error: '/login' },
   providers: [],
   callbacks: {

@@ -1,35 +1,53 @@
-import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from './auth.config';
 import { contentSecurityPolicy } from './lib/security/headers';
-
-const { auth } = NextAuth(authConfig);
+import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './lib/auth/session-jwt';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon'];
+const MAX_AGE = authConfig.session.maxAge;
+// The session slides (8 hours after the last visit) but is re-issued at most every 10 minutes: running
+// Auth.js' session endpoint on every request to mint a new token was a tenth of a signed-in page's CPU.
+const RENEW_EVERY_SECONDS = 10 * 60;
 
 // Coarse gate only: signed-out visitors go to sign-in and come back. Authorisation happens in every
-// page, query and server action.
-export default auth((req) => {
+// page, query and server action (the page re-checks the user, its role and session version in the DB).
+export default async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (req.auth || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
-    // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
-    const nonce = btoa(crypto.randomUUID());
-    const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
-    const headers = new Headers(req.headers);
-    // Pages read the path to send a session that expired mid-visit back to where it was.
-    headers.set('x-pathname', pathname + search);
-    headers.set('x-nonce', nonce);
-    headers.set('content-security-policy', csp);
-    const res = NextResponse.next({ request: { headers } });
-    res.headers.set('content-security-policy', csp);
-    return res;
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const session = await readSessionCookie((name) => req.cookies.get(name)?.value, secret);
+  if (!session && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
+    const target = `/login?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    // Next needs an absolute Location; build it from the Host the browser used (nextUrl may say localhost).
+    const host = req.headers.get('host') ?? req.nextUrl.host;
+    const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
+    return NextResponse.redirect(new URL(target, `${proto}://${host}`), 307);
   }
-  const target = `/login?callbackUrl=${encodeURIComponent(pathname + search)}`;
-  // Next needs an absolute Location; build it from the Host the browser used (nextUrl may say localhost).
-  const host = req.headers.get('host') ?? req.nextUrl.host;
-  const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
-  return NextResponse.redirect(new URL(target, `${proto}://${host}`), 307);
-});
+
+  // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
+  const nonce = btoa(crypto.randomUUID());
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  const headers = new Headers(req.headers);
+  // Pages read the path to send a session that expired mid-visit back to where it was.
+  headers.set('x-pathname', pathname + search);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set('content-security-policy', csp);
+
+  // Sign-in and sign-out write the cookie themselves; never race them here.
+  if (session && session !== 'chunked' && secret && !pathname.startsWith('/api/auth') && needsRenewal(session.payload, Math.floor(Date.now() / 1000), RENEW_EVERY_SECONDS)) {
+    const token = await encodeSessionJwt({ token: renewableClaims(session.payload), secret, salt: session.name, maxAge: MAX_AGE });
+    // The same attributes Auth.js gives its session cookie.
+    res.cookies.set(session.name, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/',
+      secure: session.name.startsWith('__Secure-'),
+      expires: new Date(Date.now() + MAX_AGE * 1000),
+    });
+  }
+  return res;
+}
 
 export const config = {
   matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)'],

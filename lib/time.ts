@@ -1,19 +1,25 @@
-import { TZDate } from '@date-fns/tz';
-import { differenceInCalendarDays, format } from 'date-fns';
-
 // Every date the portal shows or compares is in Asia/Shanghai (SPEC 1), whatever the server's zone.
+// China Standard Time is UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact for
+// every date the portal handles. It replaced @date-fns/tz on the hot path: building TZDate objects for
+// each deadline took 14% of the dashboard's server CPU (bench/cpu.ts). lib/time.test.ts checks these
+// functions against date-fns + @date-fns/tz on random instants.
 export const TIME_ZONE = 'Asia/Shanghai';
 
-export function inShanghai(d: Date | string | number): TZDate {
-  return new TZDate(new Date(d), TIME_ZONE);
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The instant shifted so that its UTC fields read as Shanghai wall-clock time. */
+function wallClock(d: Date | string | number): Date {
+  return new Date(new Date(d).getTime() + OFFSET_MS);
 }
 
 export function formatDate(d: Date | string | number): string {
-  return format(inShanghai(d), 'yyyy-MM-dd');
+  return wallClock(d).toISOString().slice(0, 10);
 }
 
 export function formatDateTime(d: Date | string | number): string {
-  return format(inShanghai(d), 'yyyy-MM-dd HH:mm');
+  const iso = wallClock(d).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** Today's calendar date in Shanghai as ISO `yyyy-MM-dd`. */
@@ -21,9 +27,14 @@ export function todayIso(now: Date = new Date()): string {
   return formatDate(now);
 }
 
+/** The Shanghai calendar day of an instant, counted in days since 1970-01-01. */
+function dayNumber(d: Date | string | number): number {
+  return Math.floor(wallClock(d).getTime() / DAY_MS);
+}
+
 /** Whole days from today (Shanghai) to an ISO date deadline; negative once past. */
 export function daysUntil(deadlineIso: string, now: Date = new Date()): number {
-  return differenceInCalendarDays(inShanghai(`${deadlineIso}T00:00:00+08:00`), inShanghai(now));
+  return dayNumber(`${deadlineIso}T00:00:00+08:00`) - dayNumber(now);
 }
 
 export function addDaysIso(iso: string, days: number): string {

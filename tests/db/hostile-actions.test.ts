@@ -13,7 +13,7 @@ import type { SessionUser } from '@/app/_server/session';
 
 // Issue 9: random and malicious payloads to every server action, as a caller the action serves: never a
 // crash (500), a clear Chinese message whenever it refuses, and a refusal writes nothing.
-// HOSTILE_RUNS sets the runs per action (CI: 1000).
+// HOSTILE_RUNS sets the runs per action (CI: 1000, on each database).
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 60);
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
@@ -61,7 +61,11 @@ const hostileValue = fc.oneof(
   fc.constantFrom(...NASTY),
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ minLength: 5000, maxLength: 20000 }),
+  // Huge strings built by repeating a short (possibly nasty) unit: as hostile as 20,000 random characters,
+  // but generated in microseconds — fc.string of that length cost ~30 ms a payload, most of the suite's time.
+  fc
+    .tuple(fc.oneof(fc.constantFrom(...NASTY), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 8 })), fc.integer({ min: 5000, max: 20000 }))
+    .map(([unit, n]) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n)),
   fc.integer().map(String),
   fc.uuid(),
 );
