@@ -49,6 +49,11 @@ if (!failures.includes('build')) {
   countPlaywright(`${out}/e2e.json`);
 }
 
+// The authorisation matrices' sizes (issue 9), as the suites that ran them wrote them down.
+for (const name of ['action-matrix.json', 'route-matrix.json']) {
+  const file = path.join(out, name);
+  if (existsSync(file)) console.log(JSON.parse(readFileSync(file, 'utf8')).summary);
+}
 console.log(`\nsuites failed: ${failures.length ? failures.join(', ') : 'none'}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length ? 1 : 0);

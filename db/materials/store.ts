@@ -45,7 +45,8 @@ export type MaterialRow = typeof t.materials.$inferSelect;
 
 /** The material if `viewer` may see it: its owner, or any staff member. Undefined otherwise (→ 404). */
 export async function findMaterialFor(tx: Tx, id: string, viewer: { id: string; role: string }): Promise<MaterialRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  // A malformed id is a miss, not a database error.
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
   const where = viewer.role === 'filer' ? and(eq(t.materials.id, id), eq(t.materials.ownerId, viewer.id)) : eq(t.materials.id, id);
   const [row] = await tx.select().from(t.materials).where(where);
   return row;

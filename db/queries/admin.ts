@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
+import { isUuid } from './filings';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { addDaysIso, todayIso } from '@/lib/time';
 
@@ -148,7 +149,7 @@ export async function listImportBatches(tx: Tx) {
 }
 
 export async function getImportBatch(tx: Tx, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await tx.select().from(t.importBatches).where(eq(t.importBatches.id, id));
   if (!row) return undefined;
   const [earlier] = await tx

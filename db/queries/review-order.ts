@@ -2,6 +2,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
+import { isUuid } from './filings';
 import type { CurrentFiling } from '@/lib/orders/diff';
 import type { PrincipalData } from '@/lib/orders/payload';
 
@@ -41,7 +42,7 @@ export async function currentFilingFor(tx: Tx, subjectId: string | null, website
 }
 
 export async function getOrderForReview(tx: Tx, orderId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(orderId)) return null;
+  if (!isUuid(orderId)) return null;
   const [order] = await tx.select().from(t.orders).where(eq(t.orders.id, orderId));
   if (!order) return null;
   const [owner] = await tx.select({ name: t.users.name, email: t.users.email }).from(t.users).where(eq(t.users.id, order.ownerId));

@@ -4,7 +4,8 @@ import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 // Shared by the reviewer's forms (client) and their server actions: the same rules on both sides.
 
 const CODES = new Set(REJECTION_REASONS.map((r) => r.code));
-const uuid = z.string().regex(/^[0-9a-f-]{36}$/i, '订单编号无效。');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = z.string().regex(UUID, '订单编号无效。');
 
 export const approveSchema = z.object({
   orderId: uuid,
@@ -30,7 +31,7 @@ export type RejectInput = z.infer<typeof rejectSchema>;
 
 export const recheckDecisionSchema = z
   .object({
-    recheckId: z.string().regex(/^[0-9a-f-]{36}$/i, '复核申请编号无效。'),
+    recheckId: z.string().regex(UUID, '复核申请编号无效。'),
     decision: z.enum(['accept', 'return']),
     reason: z.string().trim().max(500, '原因不能超过500字。').optional().nullable(),
   })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
@@ -38,13 +39,24 @@ vi.mock('next/navigation', () => ({
 }));
 
 const ACTIONS = discoverActions();
+const CALLERS = ['anonymous', 'filer', 'reviewer', 'admin'] as const;
 
 describe('the action matrix covers every server action in the code', () => {
   it('has a row for each discovered action, and no stale rows', () => {
     const found = ACTIONS.map((a) => `${a.file}#${a.name}`).sort();
     expect(found.filter((k) => !(k in ACTION_MATRIX))).toEqual([]);
     expect(Object.keys(ACTION_MATRIX).filter((k) => !found.includes(k))).toEqual([]);
-    console.log(`authorisation matrix: ${found.length} actions × 4 callers (anonymous, filer, reviewer, admin) + foreign objects`);
+    // Refused calls asserted below: every caller outside the action's roles, and a filer naming a foreign object.
+    const refused = Object.values(ACTION_MATRIX).reduce((n, rule) => {
+      if (rule.roles === 'public') return n;
+      const roles = rule.roles;
+      return n + CALLERS.filter((c) => c === 'anonymous' || (roles !== 'session' && (!roles.includes(c) || (rule.foreign && c === 'filer')))).length;
+    }, 0);
+    const summary = `action matrix: ${found.length} actions × ${CALLERS.length} roles (${CALLERS.join(', ')}) = ${found.length * CALLERS.length} cases, ${refused} refusals (incl. foreign objects) asserted to write nothing, per database`;
+    console.log(summary);
+    // .ci/test.mjs prints this line at the end of `npm test`.
+    mkdirSync('.data/test-reports', { recursive: true });
+    writeFileSync('.data/test-reports/action-matrix.json', JSON.stringify({ summary, actions: found.length, roles: CALLERS.length, refused }, null, 2));
   });
 });
 
@@ -95,8 +107,6 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
     session.user = null;
   });
 
-  const callers = ['anonymous', 'filer', 'reviewer', 'admin'] as const;
-
   for (const action of ACTIONS) {
     const key = `${action.file}#${action.name}`;
     it(`${key}: refused callers get a Chinese refusal and nothing is written`, async () => {
@@ -104,7 +114,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
       if (rule.roles === 'public') return; // sign-in: limited by rate limits, covered in e2e
       const mod = (await import(/* @vite-ignore */ path.resolve(action.file))) as Record<string, (prev: unknown, input: unknown) => Promise<unknown>>;
       const fn = mod[action.name]!;
-      for (const caller of callers) {
+      for (const caller of CALLERS) {
         const roleAllowed = rule.roles === 'session' ? caller !== 'anonymous' : caller !== 'anonymous' && rule.roles.includes(caller);
         // A filer naming another filer's object is refused like a wrong role.
         if (roleAllowed && !(rule.foreign && caller === 'filer')) continue;

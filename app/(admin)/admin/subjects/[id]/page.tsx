@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { getFilingById } from '@/db/queries/filings';
+import { getFilingById, isUuid } from '@/db/queries/filings';
 import { subjectOrders } from '@/db/queries/admin';
 import { PageTitle, TableCard, Td, Th, card, linkClass } from '@/components/admin/ui';
 import { FilingStatusBadge } from '@/components/ui/status-badge';
@@ -19,7 +19,7 @@ export const metadata = { title: '备案主体（运营）' };
 export default async function AdminSubjectPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePageUser(['admin']);
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const db = await getDb();
   const s = await getFilingById(db, id);
   if (!s) notFound();
