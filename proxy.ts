@@ -12,6 +12,8 @@ const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (req.auth || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
+    // Uploads send their own, stricter policy (default-src 'none'; sandbox: lib/security/headers.ts).
+    if (pathname.startsWith('/materials/')) return NextResponse.next();
     // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
     const nonce = btoa(crypto.randomUUID());
     const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
