@@ -22,6 +22,8 @@ export default async function proxy(req: NextRequest) {
     const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
     return NextResponse.redirect(new URL(target, `${proto}://${host}`), 307);
   }
+  // Uploads send their own, stricter policy (default-src 'none'; sandbox: lib/security/headers.ts).
+  if (pathname.startsWith('/materials/')) return NextResponse.next();
 
   // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
   const nonce = btoa(crypto.randomUUID());

@@ -1,11 +1,14 @@
 'use client';
-import { useActionState, useEffect, useId } from 'react';
+import { useActionState, useEffect, useId, useState, type FormEvent } from 'react';
 import { uploadMaterial } from '@/app/_actions/materials';
 import type { SavedMaterial } from '@/db/materials/store';
+import { checkUploadSize } from '@/lib/validation/upload';
 
 /**
- * One labelled image upload. The server checks type and size by content; the error appears next to the
- * field. `onUploaded` receives the stored material's id (put it in the form / draft).
+ * One labelled image upload. The server checks type, structure and size by content; the error appears
+ * next to the field. A file outside 200 KB – 4 MB is refused here before a byte is sent (the server would
+ * refuse it anyway, and a 50 MB body would only be cut off). `onUploaded` receives the stored material's
+ * id (put it in the form / draft).
  */
 export function MaterialUpload({
   label,
@@ -21,13 +24,21 @@ export function MaterialUpload({
   onUploaded: (m: SavedMaterial) => void;
 }) {
   const [state, action, pending] = useActionState(uploadMaterial, null);
+  const [tooBig, setTooBig] = useState<string | null>(null);
   const id = useId();
   useEffect(() => {
     if (state?.ok && state.data) onUploaded(state.data);
   }, [state, onUploaded]);
-  const error = state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null;
+  // Runs before React hands the form to the action; preventDefault keeps the request from being sent.
+  const checkSize = (e: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(e.currentTarget).get('file');
+    const problem = file instanceof File && file.size > 0 ? checkUploadSize(file.size) : null;
+    setTooBig(problem);
+    if (problem) e.preventDefault();
+  };
+  const error = tooBig ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null);
   return (
-    <form action={action} className="mb-4">
+    <form action={action} onSubmit={checkSize} className="mb-4">
       <input type="hidden" name="kind" value={kind} />
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">{label}</label>
       <div className="flex flex-wrap items-center gap-2">

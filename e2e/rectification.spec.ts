@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACTION_LABELS, FINDING_CATALOGUE, planReaccessInProvince, planRemediation, type FindingCode } from '../lib/remediation';
 import { shoot, signIn, signOut } from './support';
+import { png } from '../tests/support/images';
 
 // Each journey starts from a finding page reached by URL (the e-mail deep link), found through the
 // dashboard's 去整改 links, and checks the page against the remediation library it must follow.
@@ -29,11 +30,8 @@ async function shownOptions(page: Page) {
   return labels.map((l) => ({ text: l, recommended: l.includes('推荐') }));
 }
 
-function tinyPng(size = 210 * 1024): Buffer {
-  const b = Buffer.alloc(size);
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(b);
-  return b;
-}
+/** A well-formed PNG just above the 200 KB minimum. */
+const tinyPng = (size = 210 * 1024) => png({ size });
 
 test.describe('rectification page', () => {
   test('action + 复核: fix the footer, upload evidence, ask for 复核', async ({ page }) => {

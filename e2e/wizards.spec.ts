@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { shoot, signIn, signOut } from './support';
+import { png } from '../tests/support/images';
 
 // One journey per order type, each starting from the /orders/new URL the subject page links to. The
 // tests share one seeded database and run in order; each uses a subject with no open order (one per subject).
 // (One worker, in file order: see playwright.config.ts.)
 
 
-// A PNG by its magic bytes, above the 200 KB minimum (the server checks content, not the name).
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(210 * 1024, 7)]);
+// A well-formed PNG above the 200 KB minimum (the server walks its structure, not the name).
+const PNG = png({ size: 210 * 1024 });
 
 async function openSubject(page: Page, name: string) {
   await page.goto('/dashboard');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { currentUser, type SessionUser } from './session';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
+import { errorForLog } from '@/lib/privacy/mask';
 
 export type ActionState<T = undefined> =
   | { ok: true; message?: string; data?: T }
@@ -41,7 +42,7 @@ export function defineAction<S extends z.ZodType, R = undefined>(
     } catch (err) {
       if (isNextControlFlow(err)) throw err;
       if (err instanceof PublicError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-      console.error('[action]', (err as Error)?.name, (err as Error)?.message);
+      console.error('[action]', errorForLog(err));
       return { ok: false, message: '系统繁忙，操作未完成，请稍后重试。您填写的内容未丢失。' };
     }
   };

@@ -11,6 +11,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { judgeSignIn } from '@/lib/auth/rate-limit';
 import { recentFailures, recordAttempt } from '@/db/queries/auth-attempts';
 import { magicLinkEmail } from '@/lib/notify/auth-templates';
+import { errorForLog } from '@/lib/privacy/mask';
 
 /** Too many failures: the code tells the login action which message to show. */
 export class SignInLocked extends CredentialsSignin {
@@ -33,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', error.name, error.message);
+      console.error('[auth]', errorForLog(error));
     },
   },
   providers: [

@@ -7,6 +7,7 @@ import { NotFoundError, PublicError } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { Role } from '@/lib/domain/codes';
 import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 /**
  * 邀请用户: creates the account with no password and e-mails where to sign in with 邮箱链接登录. The e-mail
@@ -26,16 +27,17 @@ export async function inviteUser(db: Db, input: { actor: AdminActor; name: strin
       if (isUniqueViolation(err)) throw new PublicError('该邮箱已有账号。', { email: ['该邮箱已有账号。'] });
       throw err;
     }
-    await audit(tx, input.actor, 'user.invite', row!.id, { email, name, role: input.role });
+    await audit(tx, input.actor, 'user.invite', row!.id, { email: maskPersonalText(email), name: maskPersonalText(name), role: input.role });
     const url = `${publicBaseUrl(input.baseUrl)}/login`;
+    const greeting = maskPersonalText(name);
     const line = `运营管理员已为您开通备案整改门户账号（角色：${ROLE_LABELS[input.role]}）。请打开 ${url} ，在“邮箱链接登录”中填写本邮箱 ${email}，我们会发送一次性登录链接。`;
     await enqueue(tx, {
       channel: 'email',
       recipient: email,
       template: 'user.invite',
       subject: '【备案整改门户】账号开通邀请',
-      text: `${name}，您好：\n\n${line}\n\n如果您并未申请此账号，请忽略此邮件。`,
-      html: `<p>${escapeHtml(name)}，您好：</p><p>${escapeHtml(line)}</p><p><a href="${escapeHtml(url)}">前往登录</a></p><p style="color:#555">如果您并未申请此账号，请忽略此邮件。</p>`,
+      text: `${greeting}，您好：\n\n${line}\n\n如果您并未申请此账号，请忽略此邮件。`,
+      html: `<p>${escapeHtml(greeting)}，您好：</p><p>${escapeHtml(line)}</p><p><a href="${escapeHtml(url)}">前往登录</a></p><p style="color:#555">如果您并未申请此账号，请忽略此邮件。</p>`,
       data: { userId: row!.id },
       dedupeKey: `invite:${row!.id}`,
     });

@@ -7,6 +7,7 @@ import { checkWebsite, hostsFor, type Probes } from '@/lib/checks/website';
 import { createHttpProbes } from '@/lib/checks/http-probe';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
+import { errorForLog } from '@/lib/privacy/mask';
 
 export type RunFilter = { province?: string; nature?: string; codes?: string[]; website?: boolean };
 export type CheckRun = typeof t.checkRuns.$inferSelect;
@@ -164,7 +165,7 @@ export function runInBackground(db: Db, runId: string) {
   if (running.has(runId)) return;
   running.add(runId);
   executeRun(db, runId)
-    .catch((err) => console.error('[checks]', (err as Error).message))
+    .catch((err) => console.error('[checks]', errorForLog(err)))
     .finally(() => running.delete(runId));
 }
 

@@ -8,6 +8,7 @@ import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { UNRESOLVED_FINDING_STATUSES, type Role } from '@/lib/domain/codes';
 import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
 import { todayIso } from '@/lib/time';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 export type ExtensionDecision =
   | { actor: AdminActor; requestId: string; decision: 'grant'; newDeadline: string; baseUrl?: string }
@@ -64,7 +65,7 @@ export async function decideExtension(db: Db, input: ExtensionDecision): Promise
       entityType: 'finding',
       entityId: req.findingId,
       subjectId: req.subjectId,
-      details: granted ? { from: req.deadline, to: input.newDeadline } : { reason },
+      details: granted ? { from: req.deadline, to: input.newDeadline } : { reason: maskPersonalText(reason) },
     });
     const notice = FINDING_CATALOGUE[req.code].notice;
     const url = `${publicBaseUrl(input.baseUrl)}/rectifications/${req.findingId}`;

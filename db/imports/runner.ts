@@ -10,6 +10,7 @@ import { IMPORT_CHUNK_ROWS } from './preview';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { todayIso } from '@/lib/time';
 import type { RawRow, ValidRow } from '@/lib/imports/validate-row';
+import { errorForLog } from '@/lib/privacy/mask';
 
 type Batch = typeof t.importBatches.$inferSelect;
 
@@ -174,7 +175,7 @@ export function ensureImportRunning(db: Db, batchId: string, baseUrl?: string): 
   set.add(batchId);
   void runImportBatch(db, batchId, { baseUrl })
     .catch(async (err) => {
-      console.error('[import]', batchId, (err as Error)?.message);
+      console.error('[import]', batchId, errorForLog(err));
       await db.update(t.importBatches).set({ status: 'failed', finishedAt: new Date() }).where(and(eq(t.importBatches.id, batchId), eq(t.importBatches.status, 'running')));
     })
     .finally(() => set.delete(batchId));

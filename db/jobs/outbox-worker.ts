@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
+import { errorForLog, maskPersonalText } from '@/lib/privacy/mask';
 
 export type OutboxRow = {
   id: number;
@@ -101,7 +102,8 @@ export async function deliverDue(
       await transport.send(row);
       if (await markSent(db, row, transport.name, clock())) out.sent++;
     } catch (err) {
-      const outcome = await markFailed(db, row, (err as Error)?.message ?? String(err), clock());
+      // last_error is shown to operators: a gateway error quoting the mobile number is masked.
+      const outcome = await markFailed(db, row, maskPersonalText((err as Error)?.message ?? String(err)), clock());
       if (outcome === 'parked') out.parked++;
       else if (outcome === 'retry') out.failed++;
     }
@@ -160,7 +162,7 @@ export function runOutboxWorker(
         if (r.claimed > 0) opts.log?.(`[outbox] sent ${r.sent}, retry ${r.failed}, parked ${r.parked}`);
         if (r.claimed > 0 && !stopping) continue; // more may be due: do not wait
       } catch (err) {
-        console.error('[outbox]', (err as Error)?.message);
+        console.error('[outbox]', errorForLog(err));
       }
       if (stopping) break;
       await new Promise<void>((resolve) => {

@@ -5,6 +5,7 @@ import { enqueue, type OutboxMessage } from '../queries/outbox';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay } from '@/lib/notify/templates/reminder';
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
+import { errorForLog } from '@/lib/privacy/mask';
 
 /** Orders that can still expire (the 管局 stage does not: state-machine EXPIRABLE). */
 const EXPIRABLE = ['SUBMITTED', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'RETURNED', 'REGULATOR_REJECTED'] as const;
@@ -67,7 +68,7 @@ export function startReminderScheduler(db: Db, intervalMs = Number(process.env.R
   const tick = () =>
     runReminders(db).then(
       (r) => (r.overdue || r.reminders || r.expiries) && console.log(`[reminders] overdue ${r.overdue}, reminders ${r.reminders}, expiring orders ${r.expiries}`),
-      (err) => console.error('[reminders]', (err as Error)?.message),
+      (err) => console.error('[reminders]', errorForLog(err)),
     );
   void tick();
   const timer = setInterval(tick, intervalMs);

@@ -6,6 +6,7 @@ import { transitionOrder } from '../orders/transition';
 import { ConflictError } from '@/lib/errors';
 import { ORDER_STATES } from '@/lib/domain/codes';
 import { nextState } from '@/lib/orders/state-machine';
+import { errorForLog } from '@/lib/privacy/mask';
 
 // Scheduled order housekeeping: SMS windows that passed return the order (RETURNED), and orders older than
 // their 45-day validity expire (EXPIRED). Every move goes through transitionOrder with expectedState, so two
@@ -50,7 +51,7 @@ export function startReviewJobs(db: Db, intervalMs = Number(process.env.REVIEW_J
     if (running) return;
     running = true;
     runReviewJobs(db)
-      .catch((err) => console.error('[review-jobs]', (err as Error)?.message))
+      .catch((err) => console.error('[review-jobs]', errorForLog(err)))
       .finally(() => (running = false));
   }, intervalMs);
   g[STARTED].unref?.();

@@ -14,6 +14,7 @@ import {
 } from '@/lib/orders/state-machine';
 import { orderEventEmail } from '@/lib/notify/order-emails';
 import type { OrderState, Role } from '@/lib/domain/codes';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 export type OrderRow = typeof t.orders.$inferSelect;
 export type Actor = { id: string; role: Role } | { id: null; role: 'system' };
@@ -79,7 +80,8 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
       entityType: 'order',
       entityId: order.id,
       subjectId: order.subjectId,
-      details: { number: order.number, from: order.state, to, reason: input.reason ?? null },
+      // The audit log is a log: a reviewer's note keeps its words, not a whole 身份证号 or mobile (SECURITY.md).
+      details: { number: order.number, from: order.state, to, reason: maskPersonalText(input.reason ?? null) },
     });
 
     await moveLinkedFindings(tx, order.id, to, submitting);

@@ -3,6 +3,7 @@ import { and, desc, eq, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { auditEvents, outbox } from '../schema';
 import { NotFoundError, PublicError } from '@/lib/errors';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 export type OutboxStatus = 'pending' | 'sent' | 'parked';
 export type MailboxFilter = { status?: OutboxStatus; recipient?: string; template?: string; channel?: 'email' | 'sms'; before?: number };
@@ -79,7 +80,7 @@ export async function retryParkedMessage(db: Db, id: number, actorId: string, no
       action: 'outbox.retry',
       entityType: 'outbox',
       entityId: String(id),
-      details: { recipient: row.recipient, template: row.template, lastError: row.lastError },
+      details: { recipient: maskPersonalText(row.recipient), template: row.template, lastError: maskPersonalText(row.lastError) },
     });
   });
 }

@@ -7,6 +7,7 @@ import { assertStaff } from '../review/decide';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 // 复核: the filer fixed something outside the portal and asked staff to check. Staff either resolve the
 // finding or send it back with a reason. One transaction: the conditional update on the pending request (zero
@@ -57,7 +58,7 @@ export async function decideRecheck(
       entityType: 'recheck',
       entityId: moved.id,
       subjectId: target?.subjectId ?? null,
-      details: { findingId: moved.findingId, code: target?.code ?? null, findingStatus: target?.status ?? null, reason },
+      details: { findingId: moved.findingId, code: target?.code ?? null, findingStatus: target?.status ?? null, reason: maskPersonalText(reason) },
     });
 
     const [filer] = await tx.select({ email: t.users.email }).from(t.users).where(eq(t.users.id, moved.requestedBy));

@@ -14,6 +14,14 @@ describe('audit descriptions', () => {
     expect(describeAudit('notice.issue', { codes: ['DOMAIN_EXPIRED'], deadline: '2026-12-31' })).toContain('域名过期');
     expect(describeAudit('x', { a: 1, b: { c: 2 } })).toBe('a：1；b：{"c":2}');
     expect(describeAudit('x', null)).toBe('');
+    expect(describeAudit('pii.view', { fields: ['principal.idNumber', 'website.principal.idNumber'] })).toBe('查看字段：principal.idNumber、website.principal.idNumber');
+  });
+  it('masks 身份证号 and mobiles whatever detail they are in', () => {
+    expect(describeAudit('order.reject_first_review', { number: 'BA2026110001', from: 'SUBMITTED', to: 'FIRST_REVIEW_REJECTED', reason: '证件号 330106198503120311 与手机 13805710001 不符' }))
+      .toBe('订单 BA2026110001：待初审 → 初审驳回；原因：证件号 3301**********0311 与手机 138****0001 不符');
+    expect(describeAudit('outbox.retry', { recipient: '13805710001', template: 'sms_code', lastError: 'gateway refused 13805710001' }))
+      .toBe('recipient：138****0001；template：sms_code；lastError：gateway refused 138****0001');
+    expect(describeAudit('user.invite', { name: '<img src=x onerror=alert(1)>', email: 'a@b.c', role: 'filer' })).toBe('<img src=x onerror=alert(1)>（a@b.c），角色 备案用户');
   });
 });
 

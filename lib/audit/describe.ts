@@ -2,6 +2,7 @@ import { FINDING_CATALOGUE, isFindingCode } from '@/lib/remediation';
 import { ORDER_EVENTS, ORDER_EVENT_LABELS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { OrderState, Role } from '@/lib/domain/codes';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 // Audit events as sentences an operator can read, instead of raw JSON.
 
@@ -18,6 +19,8 @@ const ACTION_LABELS: Record<string, string> = {
   'user.role': '修改用户角色',
   'user.disable': '停用用户',
   'user.enable': '启用用户',
+  'pii.view': '查看完整证件号',
+  'outbox.retry': '重试发送失败的消息',
 };
 
 /** Every action the portal audits, for the filter (a fixed list: no scan of a growing table). */
@@ -35,7 +38,12 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
 const state = (v: unknown) => (typeof v === 'string' && v in ORDER_STATE_LABELS ? ORDER_STATE_LABELS[v as OrderState] : str(v));
 const role = (v: unknown) => (typeof v === 'string' && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : str(v));
 
+/** The audit page is a list: whatever the details hold, a 身份证号 or mobile in them is shown masked. */
 export function describeAudit(action: string, d: D): string {
+  return maskPersonalText(describe(action, d));
+}
+
+function describe(action: string, d: D): string {
   if (!d) return '';
   if (action.startsWith('order.')) {
     const parts = [`订单 ${str(d.number)}：${state(d.from)} → ${state(d.to)}`];
@@ -70,6 +78,8 @@ export function describeAudit(action: string, d: D): string {
     case 'user.disable':
     case 'user.enable':
       return str(d.email);
+    case 'pii.view':
+      return `查看字段：${Array.isArray(d.fields) ? d.fields.map(str).join('、') : ''}`;
     default:
       return Object.entries(d).map(([k, v]) => `${k}：${typeof v === 'object' ? JSON.stringify(v) : str(v)}`).join('；');
   }

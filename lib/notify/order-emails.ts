@@ -3,6 +3,7 @@ import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation/orders-text';
 import { ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
 import type { RejectionEntry } from '@/lib/orders/payload';
+import { maskPersonalText } from '@/lib/privacy/mask';
 import { OrderEventBody } from './templates/order-event';
 import { orderUrl, publicBaseUrl, renderEmail } from './templates/render';
 
@@ -38,12 +39,13 @@ export async function orderEventEmail(input: {
   const url = orderUrl(publicBaseUrl(input.baseUrl), order.id);
   const title = `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number}：${ORDER_STATE_LABELS[to]}`;
   const rejected = to === 'FIRST_REVIEW_REJECTED' || to === 'REGULATOR_REJECTED';
+  // Reviewers' notes are free text: any 身份证号 or mobile typed into them is masked (SECURITY.md).
   const view = {
     title,
     explanation: ORDER_STATE_EXPLANATIONS[to],
-    reason: input.reason,
-    rejection: rejected ? (order.rejection ?? []) : [],
-    rejectionNote: rejected ? (order.rejectionNote ?? null) : null,
+    reason: maskPersonalText(input.reason),
+    rejection: rejected ? (order.rejection ?? []).map((r) => ({ ...r, note: maskPersonalText(r.note) })) : [],
+    rejectionNote: rejected ? (maskPersonalText(order.rejectionNote) ?? null) : null,
     url,
   };
   const rendered = await renderEmail(`【备案整改】${title}`, createElement(OrderEventBody, { view }));

@@ -6,14 +6,10 @@ import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { findMaterialFor, saveMaterial } from '@/db/materials/store';
 import { PublicError } from '@/lib/errors';
+import { UPLOAD_MESSAGES as M } from '@/lib/validation/upload';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+import { jpeg, png, script, textChunk } from '../support/images';
 
-/** A real PNG signature followed by padding up to `size` bytes. */
-function png(size: number): Uint8Array {
-  const b = new Uint8Array(size);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return b;
-}
 
 describe.each(TEST_TARGETS)('materials on %s', (target) => {
   let h: TestDb;
@@ -30,7 +26,7 @@ describe.each(TEST_TARGETS)('materials on %s', (target) => {
   const other = () => users.find((u) => u.email === 'filer2@beian.example')!;
 
   it('stores a valid image and serves it only to its owner and staff', async () => {
-    const m = await saveMaterial(h.db, { ownerId: filer().id, bytes: png(300 * 1024), fileName: '域名证书.png', kind: 'domain_certificate' });
+    const m = await saveMaterial(h.db, { ownerId: filer().id, bytes: png(), fileName: '域名证书.png', kind: 'domain_certificate' });
     expect(existsSync(path.join(dir, m.id))).toBe(true);
     expect(await findMaterialFor(h.db, m.id, { id: filer().id, role: 'filer' })).toBeDefined();
     expect(await findMaterialFor(h.db, m.id, { id: other().id, role: 'filer' })).toBeUndefined();
@@ -38,14 +34,21 @@ describe.each(TEST_TARGETS)('materials on %s', (target) => {
   });
 
   it.each([
-    ['a script renamed .png', new TextEncoder().encode('#!/bin/sh\nrm -rf /\n'.padEnd(300 * 1024, ' ')), 'evil.png'],
-    ['a PNG under 200 KB', png(10 * 1024), 'small.png'],
-    ['a PNG over 4 MB', png(5 * 1024 * 1024), 'big.png'],
-    ['a PNG named .jpg', png(300 * 1024), 'photo.jpg'],
-  ])('refuses %s before storing anything', async (_name, bytes, fileName) => {
+    ['a script renamed .png', script(), 'evil.png', M.type],
+    ['a PNG under 200 KB', png({ size: 10 * 1024 }), 'small.png', M.size],
+    ['a PNG over 4 MB', png({ size: 5 * 1024 * 1024 }), 'big.png', M.size],
+    ['a 50 MB body', png({ size: 50 * 1024 * 1024 }), 'huge.png', M.size],
+    ['a PNG named .jpg', png(), 'photo.jpg', M.mismatch],
+    ['a PNG with a zip archive after IEND (polyglot)', Buffer.concat([png(), Buffer.from('PK\x03\x04polyglot', 'latin1')]), 'poly.png', M.trailing],
+    ['a PNG with PHP in a text chunk', png({ extraChunks: [textChunk('<?php system($_GET["c"]); ?>')] }), 'php.png', M.markup],
+    ['a JPEG with a script after EOI', Buffer.concat([jpeg(), Buffer.from('<script>alert(1)</script>', 'latin1')]), 'poly.jpg', M.trailing],
+    ['a 20000 × 20000 PNG (decompression bomb)', png({ width: 20_000, height: 20_000 }), 'bomb.png', M.dimensions],
+  ])('refuses %s before storing anything', async (_name, bytes, fileName, message) => {
     const before = readdirSync(dir).length;
     const rows = (await h.db.select().from(t.materials)).length;
-    await expect(saveMaterial(h.db, { ownerId: filer().id, bytes, fileName, kind: 'domain_certificate' })).rejects.toBeInstanceOf(PublicError);
+    const refused = saveMaterial(h.db, { ownerId: filer().id, bytes, fileName, kind: 'domain_certificate' });
+    await expect(refused).rejects.toBeInstanceOf(PublicError);
+    await expect(refused).rejects.toMatchObject({ message, fieldErrors: { file: [message] } });
     expect(readdirSync(dir).length).toBe(before);
     expect((await h.db.select().from(t.materials)).length).toBe(rows);
   });

@@ -11,12 +11,8 @@ import { requestExtension } from '@/db/extensions/request';
 import { saveMaterial } from '@/db/materials/store';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+import { png } from '../support/images';
 
-function png(size: number): Uint8Array {
-  const b = new Uint8Array(size);
-  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return b;
-}
 
 describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
   let h: TestDb;
@@ -74,7 +70,7 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
 
   it('a 复核 request with evidence: one pending row, finding in progress, material attached, audit event', async () => {
     const f = await finding('杭州云栖科技有限公司', 'FOOTER_ICP_NUMBER_MISSING');
-    const m = await saveMaterial(h.db, { ownerId: users.filer!.id, bytes: png(210 * 1024), fileName: '首页截图.png', kind: 'recheck_evidence' });
+    const m = await saveMaterial(h.db, { ownerId: users.filer!.id, bytes: png({ size: 210 * 1024 }), fileName: '首页截图.png', kind: 'recheck_evidence' });
     const r = await requestRecheck(h.db, { findingId: f.id, actor: users.filer!, note: '底部已加备案号', actionCode: 'FIX_FOOTER', materialId: m.id });
     expect(r.state).toBe('pending');
     const [mat] = await h.db.select().from(t.materials).where(eq(t.materials.id, m.id));
@@ -89,7 +85,7 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
 
   it('someone else\'s upload cannot be attached as evidence, and nothing is written', async () => {
     const f = await finding('深圳市前海数联信息技术有限公司', 'DOMAIN_OWNER_MISMATCH');
-    const foreign = await saveMaterial(h.db, { ownerId: users.filer2!.id, bytes: png(210 * 1024), fileName: 'x.png', kind: 'recheck_evidence' });
+    const foreign = await saveMaterial(h.db, { ownerId: users.filer2!.id, bytes: png({ size: 210 * 1024 }), fileName: 'x.png', kind: 'recheck_evidence' });
     const before = await count(t.rechecks);
     await expect(requestRecheck(h.db, { findingId: f.id, actor: users.filer!, materialId: foreign.id })).rejects.toBeInstanceOf(PublicError);
     expect(await count(t.rechecks)).toBe(before);

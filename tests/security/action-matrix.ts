@@ -1,4 +1,5 @@
 import type { Role } from '@/lib/domain/codes';
+import { png } from '../support/images';
 
 // Issue 9: every server action of the portal, who may call it, and an input aimed at someone else's
 // object. tests/db/authz-actions.test.ts discovers the actions from the code ('use server' files), so a
@@ -28,7 +29,7 @@ export type ActionRule = {
 };
 
 export const ACTION_MATRIX: Record<string, ActionRule> = {
-  'app/_actions/materials.ts#uploadMaterial': { roles: ['filer'], input: () => ({ kind: 'domain_certificate', file: new File([new Uint8Array(300 * 1024)], 'x.png') }) },
+  'app/_actions/materials.ts#uploadMaterial': { roles: ['filer'], input: () => ({ kind: 'domain_certificate', file: new File([new Uint8Array(png())], 'x.png', { type: 'image/png' }) }) },
   'app/(admin)/admin/checks/actions.ts#startCheckRun': { roles: ['admin'], input: () => ({ province: '', nature: '', code: '' }) },
   'app/(admin)/admin/checks/actions.ts#issueNoticesFromRunAction': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId, deadline: '2030-01-01' }) },
   'app/(admin)/admin/checks/actions.ts#cancelCheckRun': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId }) },

@@ -9,6 +9,7 @@ import { FINDING_STATUS_LABELS } from '@/lib/filings/status';
 import { formatDateTime } from '@/lib/time';
 import { RecheckDecision } from './recheck-decision';
 import { Item } from '@/components/ui/item';
+import { maskPersonalText } from '@/lib/privacy/mask';
 
 export const metadata: Metadata = { title: '复核队列' };
 
@@ -31,7 +32,7 @@ function SelfCheck({ value }: { value: unknown }) {
       </p>
       <ul className="text-xs text-slate-700">
         {(v.findings ?? []).map((f, i) => (
-          <li key={`f${i}`} className="text-red-800">{FINDING_CATALOGUE[f.code as keyof typeof FINDING_CATALOGUE]?.notice ?? f.code}：{f.observed}</li>
+          <li key={`f${i}`} className="text-red-800">{FINDING_CATALOGUE[f.code as keyof typeof FINDING_CATALOGUE]?.notice ?? f.code}：{maskPersonalText(f.observed)}</li>
         ))}
         {(v.domains ?? []).map((d) => (
           <li key={d.domain}>{d.domain}：{d.reachable ? '可访问' : '无法访问'}（{d.detail}），解析 {d.addresses.join('、') || '无'}</li>
@@ -71,7 +72,8 @@ export default async function RechecksPage({ searchParams }: { searchParams: Pro
                     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-2">
                       <Item label="备案主体" value={`${r.subjectName}（${r.subjectIcpNumber}）`} />
                       <Item label="网站 / 域名" value={[r.websiteName ? target : null, r.domainName].filter(Boolean).join(' · ') || '—'} />
-                      <Item label="核查结果" value={[r.filedValue ? `备案：${r.filedValue}` : null, r.observedValue ? `实际：${r.observedValue}` : null].filter(Boolean).join('；') || '—'} />
+                      {/* A list: a 身份证号 or mobile among the values (联系方式无效) is masked. */}
+                      <Item label="核查结果" value={maskPersonalText([r.filedValue ? `备案：${r.filedValue}` : null, r.observedValue ? `实际：${r.observedValue}` : null].filter(Boolean).join('；')) || '—'} />
                       <div>
                         <dt className="text-slate-600">整改期限</dt>
                         <dd><Deadline date={r.deadline} /> · {FINDING_STATUS_LABELS[r.findingStatus]}</dd>
@@ -81,7 +83,7 @@ export default async function RechecksPage({ searchParams }: { searchParams: Pro
                     </dl>
                     <div>
                       <p className="text-slate-600">备案用户说明</p>
-                      <p className="whitespace-pre-wrap">{r.note || '（未填写）'}</p>
+                      <p className="whitespace-pre-wrap">{maskPersonalText(r.note) || '（未填写）'}</p>
                     </div>
                     <div>
                       <p className="text-slate-600">自查结果</p>

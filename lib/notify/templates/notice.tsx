@@ -2,6 +2,7 @@ import { Section, Text } from '@react-email/components';
 import type { FindingCodeValue } from '@/lib/domain/codes';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { formatDate } from '@/lib/time';
+import { maskPersonalText } from '@/lib/privacy/mask';
 import { ActionLink, EmailShell, Labelled, styles } from './layout';
 import { findingUrl, publicBaseUrl, renderEmail } from './render';
 
@@ -16,15 +17,16 @@ export type NoticeEmail = { subject: string; html: string; text: string; templat
  */
 export async function noticeEmail(input: { subjectName: string; findings: NoticeFinding[]; baseUrl?: string }): Promise<NoticeEmail> {
   const base = publicBaseUrl(input.baseUrl);
+  const subjectName = maskPersonalText(input.subjectName); // e-mails carry no whole 身份证号 or mobile
   const items = input.findings.map((f) => ({ ...f, url: findingUrl(base, f.id), entry: FINDING_CATALOGUE[f.code], date: deadlineText(f.deadline) }));
   const earliest = items.map((i) => i.date).sort()[0] ?? '';
-  const subject = `【备案整改通知】${input.subjectName}：${items.length} 项备案信息需在 ${earliest} 前整改`;
+  const subject = `【备案整改通知】${subjectName}：${items.length} 项备案信息需在 ${earliest} 前整改`;
   const rendered = await renderEmail(
     subject,
     <EmailShell preview={`${items.length} 项备案信息需整改，最早期限 ${earliest}`} heading="备案信息整改通知">
       <Text style={styles.text}>您好：</Text>
       <Text style={styles.text}>
-        {`在备案信息专项核查中，您的主体“${input.subjectName}”有 ${items.length} 项备案信息不合格。`}
+        {`在备案信息专项核查中，您的主体“${subjectName}”有 ${items.length} 项备案信息不合格。`}
         请在各项的整改期限前按指引完成整改，每一项都可以点击下方链接单独办理。
       </Text>
       {items.map((item, i) => (

@@ -3,6 +3,7 @@ import type { OrderTypeValue } from '@/lib/domain/codes';
 import { FINDING_CATALOGUE, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { ORDER_STATE_EXPLANATIONS } from '@/lib/orders/state-machine';
 import { formatDate } from '@/lib/time';
+import { maskPersonalText } from '@/lib/privacy/mask';
 import { deadlineText, type NoticeFinding } from './notice';
 import { ActionLink, EmailShell, Labelled, styles } from './layout';
 import { findingUrl, orderUrl, publicBaseUrl, renderEmail } from './render';
@@ -19,15 +20,16 @@ export async function findingReminderEmail(input: {
   baseUrl?: string;
 }) {
   const entry = FINDING_CATALOGUE[input.finding.code];
+  const subjectName = maskPersonalText(input.subjectName);
   const url = findingUrl(publicBaseUrl(input.baseUrl), input.finding.id);
   const date = deadlineText(input.finding.deadline);
   const when = input.daysBefore === 0 ? `今天（${date}）是整改期限` : `距整改期限（${date}）还有 ${input.daysBefore} 天`;
   const subject = `【整改提醒】${when}：${entry.notice}`;
   const rendered = await renderEmail(
     subject,
-    <EmailShell preview={`${input.subjectName}：${when}`} heading={when}>
+    <EmailShell preview={`${subjectName}：${when}`} heading={when}>
       <Text style={styles.text}>您好：</Text>
-      <Text style={styles.text}>{`您的主体“${input.subjectName}”有一项备案信息尚未完成整改。`}</Text>
+      <Text style={styles.text}>{`您的主体“${subjectName}”有一项备案信息尚未完成整改。`}</Text>
       <Labelled label="不合格项">{entry.notice}</Labelled>
       <Labelled label="整改期限">{date}</Labelled>
       <Labelled label="如何整改">{entry.remedy}</Labelled>

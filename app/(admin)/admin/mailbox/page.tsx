@@ -4,6 +4,7 @@ import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { countByStatus, listMailbox, listParked, type MailboxFilter, type OutboxStatus } from '@/db/queries/mailbox';
 import { formatDateTime } from '@/lib/time';
+import { maskPersonalText } from '@/lib/privacy/mask';
 import { OUTBOX_STATUS_LABELS, OutboxStatusBadge, TEMPLATE_FILTERS, templateLabel } from './labels';
 import { RetryButton } from './retry-button';
 
@@ -55,10 +56,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
               <li key={m.id} className="flex flex-wrap items-start justify-between gap-3 py-3 text-sm">
                 <div className="min-w-0">
                   <Link href={`/admin/mailbox/${m.id}`} className="text-brand-700 underline">{m.subject || templateLabel(m.template)}</Link>
-                  <p className="text-slate-700">收件人：{m.recipient} · 已尝试 {m.attempts} 次</p>
-                  {m.lastError ? <p className="break-all text-red-700">最后错误：{m.lastError}</p> : null}
+                  <p className="text-slate-700">收件人：{maskPersonalText(m.recipient)} · 已尝试 {m.attempts} 次</p>
+                  {m.lastError ? <p className="break-all text-red-700">最后错误：{maskPersonalText(m.lastError)}</p> : null}
                 </div>
-                <RetryButton id={m.id} label={m.subject || m.recipient} />
+                <RetryButton id={m.id} label={m.subject || maskPersonalText(m.recipient)} />
               </li>
             ))}
           </ul>
@@ -112,7 +113,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                       <Link href={`/admin/mailbox/${m.id}`} className="text-brand-700 underline">{m.subject || templateLabel(m.template)}</Link>
                       <span className="block text-xs text-slate-600">{templateLabel(m.template)}</span>
                     </th>
-                    <td className="px-3 py-2">{m.recipient}</td>
+                    <td className="px-3 py-2">{maskPersonalText(m.recipient)}</td>
                     <td className="px-3 py-2"><OutboxStatusBadge status={m.status} /></td>
                     <td className="px-3 py-2">{m.attempts}</td>
                     <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(m.sentAt ?? m.createdAt)}</td>

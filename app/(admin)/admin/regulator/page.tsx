@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { listRegulatorQueue } from '@/db/queries/regulator';
 import { currentFilingFor } from '@/db/queries/review-order';
 import { diffOrder } from '@/lib/orders/diff';
-import { maskIdNumber } from '@/lib/privacy/mask';
+import { maskIdNumber, maskPersonalText } from '@/lib/privacy/mask';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { provinceName } from '@/lib/filings/labels';
 import { formatDateTime } from '@/lib/time';
@@ -49,7 +49,8 @@ export default async function RegulatorPage({ searchParams }: { searchParams: Pr
                 {o.changes.length > 0 ? (
                   <ul className="mt-2 space-y-0.5 text-slate-800" aria-label={`订单 ${o.number} 的变更内容`}>
                     {o.changes.slice(0, 8).map((c) => {
-                      const v = (x: string | null) => (x === null ? '—' : c.sensitive ? maskIdNumber(x) : x);
+                      // A list: 证件号码 and any mobile among the values are masked (the order page shows them).
+                      const v = (x: string | null) => (x === null ? '—' : c.sensitive ? maskIdNumber(x) : maskPersonalText(x));
                       return <li key={c.field}>{c.label}：{v(c.before)} → {v(c.after)}</li>;
                     })}
                     {o.changes.length > 8 ? <li className="text-slate-600">等共 {o.changes.length} 项，详见订单页。</li> : null}

@@ -7,6 +7,7 @@ import * as t from '@/db/schema';
 import { runInBackground, runReport } from '@/db/checks/run';
 import { isUuid } from '@/db/queries/filings';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
+import { maskPersonalText } from '@/lib/privacy/mask';
 import { formatDateTime } from '@/lib/time';
 import { RunStatusBadge } from '../run-status';
 import { AutoRefresh, CancelRunButton, IssueNoticesForm } from './controls';
@@ -68,7 +69,7 @@ export default async function CheckRunPage({ params }: { params: Promise<{ id: s
                   <td className="px-3 py-2">
                     <ul className="space-y-1">
                       {r.examples.map((e, i) => (
-                        <li key={i}>{e.subject_name}{e.website_name ? ` · ${e.website_name}` : ''}：{e.observed}</li>
+                        <li key={i}>{e.subject_name}{e.website_name ? ` · ${e.website_name}` : ''}：{maskPersonalText(e.observed)}</li>
                       ))}
                     </ul>
                   </td>

@@ -1,0 +1,153 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type Page, type Request } from '@playwright/test';
+import { FINDING_CATALOGUE } from '../lib/remediation';
+import { UPLOAD_MESSAGES as M } from '../lib/validation/upload';
+import { jpeg, png, script, textChunk } from '../tests/support/images';
+import { signIn } from './support';
+
+// Issue 9, uploads: a script renamed .png, a polyglot, a decompression bomb and a 50 MB body are all refused
+// before storage, through the real upload form; a stored upload is served only to its owner and to staff,
+// as an inert image. The evidence upload of a 复核 request is the form used (a deep link to the step, so no
+// state changes: a refused upload writes nothing, and an accepted one is only a loose file of the filer's).
+
+const MB = 1024 * 1024;
+const LABEL = '证明材料（可选，如新的域名证书、网页截图）';
+// The e2e server keeps uploads in .data/uploads under its working directory (db/materials/store.ts).
+const UPLOAD_DIR = path.join(process.cwd(), '.data', 'uploads');
+const storedFiles = () => (existsSync(UPLOAD_DIR) ? readdirSync(UPLOAD_DIR).length : 0);
+
+async function openEvidenceUpload(page: Page) {
+  await page.goto('/dashboard');
+  const link = page.getByRole('link', { name: `去整改：${FINDING_CATALOGUE.DOMAIN_EXPIRED.notice}（云栖技术文档中心）`, exact: true });
+  const href = await link.getAttribute('href');
+  await page.goto(`${href}?intent=keep&option=renew-domain-recheck`);
+  const input = page.getByLabel(LABEL, { exact: true });
+  const form = page.locator('form', { has: input });
+  // The size check runs in the browser: wait until React owns the form.
+  await expect.poll(() => form.evaluate((el) => Object.keys(el).some((k) => k.startsWith('__react')))).toBe(true);
+  return { input, form, submit: form.getByRole('button', { name: '上传', exact: true }) };
+}
+
+test.describe('uploads', () => {
+  test('a script renamed .png, polyglots and a decompression bomb are refused next to the field; nothing is stored', async ({ page }) => {
+    await signIn(page, 'filer@beian.example');
+    const { input, form, submit } = await openEvidenceUpload(page);
+    const before = storedFiles();
+    const cases: [string, string, Buffer, string][] = [
+      ['a shell script renamed .png', 'evil.png', script(), M.type],
+      ['a PNG with a zip archive after IEND', 'poly.png', Buffer.concat([png(), Buffer.from('PK\x03\x04evil.php<?php system($_GET["c"]);', 'latin1')]), M.trailing],
+      ['a PNG carrying PHP in a text chunk', 'shell.png', png({ extraChunks: [textChunk('<?php system($_GET["c"]); ?>')] }), M.markup],
+      ['a JPEG with HTML after EOI', 'photo.jpg', Buffer.concat([jpeg(), Buffer.from('<html><script>alert(1)</script>', 'latin1')]), M.trailing],
+      ['a 20000 × 20000 PNG bomb', 'bomb.png', png({ width: 20_000, height: 20_000 }), M.dimensions],
+    ];
+    for (const [what, name, buffer, message] of cases) {
+      await test.step(what, async () => {
+        await input.setInputFiles({ name, mimeType: name.endsWith('.jpg') ? 'image/jpeg' : 'image/png', buffer });
+        await submit.click();
+        await expect(form.getByText(message, { exact: true })).toBeVisible();
+        await expect(input).toHaveAttribute('aria-invalid', 'true');
+        await expect(form.getByText('已上传：')).toHaveCount(0);
+      });
+    }
+    expect(storedFiles()).toBe(before);
+  });
+
+  test('a 50 MB file is refused in the browser before sending, and a 50 MB body sent anyway is cut off by the server', async ({ page }, info) => {
+    await signIn(page, 'filer@beian.example');
+    const { input, form, submit } = await openEvidenceUpload(page);
+    const huge = info.outputPath('huge.png');
+    writeFileSync(huge, png({ size: 50 * MB }));
+    const posts: Request[] = [];
+    page.on('request', (r) => r.method() === 'POST' && posts.push(r));
+
+    await input.setInputFiles(huge);
+    await submit.click();
+    await expect(form.getByText(M.size, { exact: true })).toBeVisible();
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(posts).toHaveLength(0); // not a byte sent
+
+    // A real, valid upload shows the request the form sends (the server action's id and its fields)…
+    await input.setInputFiles({ name: 'ok.png', mimeType: 'image/png', buffer: png() });
+    const [upload] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']), submit.click()]);
+    await expect(form.getByText('已上传：')).toBeVisible();
+    const replay = (file: Buffer) =>
+      page.request
+        .post(upload.url(), { headers: { 'next-action': upload.headers()['next-action']!, accept: 'text/x-component', origin: new URL(upload.url()).origin }, multipart: actionBody(file), timeout: 60_000 })
+        .then(async (r) => ({ status: r.status(), ok: r.ok(), stored: (await r.text()).includes('"ok":true') }))
+        .catch((err: Error) => ({ status: 0, ok: false, stored: false, error: err.message })); // the server may close the socket mid-body
+
+    // …replayed with a valid file it stores one (so the request reaches the action and is well formed)…
+    const beforeValid = storedFiles();
+    expect(await replay(png())).toMatchObject({ status: 200, stored: true });
+    await expect.poll(storedFiles).toBe(beforeValid + 1);
+
+    // …and with 50 MB it is refused: Next stops reading at serverActions.bodySizeLimit (5 MB).
+    const before = storedFiles();
+    const big = await replay(png({ size: 50 * MB }));
+    expect(big).toMatchObject({ ok: false, stored: false });
+    expect(storedFiles()).toBe(before);
+    expect(readdirSync(UPLOAD_DIR).filter((f) => f.endsWith('.part'))).toEqual([]);
+  });
+
+  test('an upload is served to its owner and to staff as an inert image; another filer and the signed-out get nothing', async ({ page, browser }) => {
+    await signIn(page, 'filer@beian.example');
+    const { input, form, submit } = await openEvidenceUpload(page);
+    const bytes = png({ size: 220 * 1024 });
+    await input.setInputFiles({ name: '首页截图 (1).png', mimeType: 'text/html', buffer: bytes });
+    await submit.click();
+    const href = await form.getByRole('link', { name: '首页截图 (1).png' }).getAttribute('href');
+    expect(href).toMatch(/^\/materials\/[0-9a-f-]{36}$/);
+
+    const own = await page.request.get(href!);
+    expect(own.status()).toBe(200);
+    const h = own.headers();
+    expect(h['content-type']).toBe('image/png'); // what the bytes are, not what the browser claimed
+    expect(h['x-content-type-options']).toMatch(/^nosniff(, nosniff)?$/);
+    expect(h['content-security-policy']).toContain(`default-src 'none'`);
+    expect(h['content-security-policy']).toMatch(/sandbox/);
+    expect(h['cache-control']).toBe('private, no-store');
+    expect(h['content-disposition']).toBe(`inline; filename="____ (1).png"; filename*=UTF-8''%E9%A6%96%E9%A1%B5%E6%88%AA%E5%9B%BE%20%281%29.png`);
+    expect(Buffer.from(await own.body()).equals(bytes)).toBe(true);
+
+    const other = await asUser(browser, 'filer2@beian.example');
+    const foreign = await other.request.get(href!);
+    expect(foreign.status()).toBe(404);
+    expect((await foreign.body()).includes(bytes.subarray(0, 8))).toBe(false);
+    await other.context().close();
+
+    for (const staff of ['reviewer@beian.example', 'admin@beian.example']) {
+      const p = await asUser(browser, staff);
+      const res = await p.request.get(href!);
+      expect(res.status(), staff).toBe(200);
+      expect(res.headers()['content-type']).toBe('image/png');
+      await p.context().close();
+    }
+
+    const anonymous = await browser.newContext();
+    const res = await anonymous.request.get(href!, { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers()['location']).toContain('/login');
+    await anonymous.close();
+  });
+});
+
+async function asUser(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, email);
+  return page;
+}
+
+/**
+ * The body React sends for `action(prevState, formData)` from useActionState: the form's fields prefixed
+ * with the FormData's reference id ("_1_"), then the argument list "0" last (the server resolves the reference when
+ * "0" arrives, so the order matters). Replaying a valid file through it must store one (the test checks),
+ * so a refusal of the big one is the body limit, not a malformed request.
+ */
+function actionBody(file: Buffer): FormData {
+  const body = new FormData();
+  body.append('_1_kind', 'recheck_evidence');
+  body.append('_1_file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'upload.png');
+  body.append('0', '[null,"$K1"]');
+  return body;
+}
