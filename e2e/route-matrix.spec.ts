@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse, type Browser, type BrowserContext } from '@playwright/test';
+import { expect, test, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,10 +50,10 @@ async function firstLinked(who: Viewer | 'filer2', page: string, prefix: string)
 
 /**
  * Uploads one image as `who` and returns the material's id. The upload form sits on a rectification page
- * once the filer has chosen a remedy ending in 复核: walk the page's own questions (they are links and
- * GET forms) until it appears. Nothing but the material is stored (the 复核 itself is not asked for).
+ * once the filer has chosen a remedy ending in 复核: answer the page's own questions (radio buttons in GET
+ * forms, so each answer is a query parameter) until it appears. Nothing but the material is stored (the 复核 itself is not asked for).
  */
-async function uploadMaterial(browser: Browser, who: 'filer' | 'filer2'): Promise<string> {
+async function uploadMaterial(who: 'filer' | 'filer2'): Promise<string> {
   const findings = allMatches(await html(who, '/notices'), new RegExp(`href="/rectifications/(${UUID.source})"`));
   for (const id of findings) {
     const queue = [''];
@@ -85,7 +85,7 @@ async function uploadMaterial(browser: Browser, who: 'filer' | 'filer2'): Promis
 }
 
 /** An admin page's first link to `prefix`/<id>, or, when there is none yet, the one `create` makes. */
-async function existingOrCreated(prefix: string, list: string, create: (page: import('@playwright/test').Page) => Promise<void>): Promise<string> {
+async function existingOrCreated(prefix: string, list: string, create: (page: Page) => Promise<void>): Promise<string> {
   const found = allMatches(await html('admin', list), new RegExp(`href="${prefix}/(${UUID.source})"`));
   if (found[0]) return found[0];
   const tab = await ctx.admin.newPage();
@@ -215,7 +215,7 @@ test.describe('route authorisation matrix', () => {
       subject,
       order,
       finding: await own('/notices', '/rectifications'),
-      material: { own: await uploadMaterial(browser, 'filer'), foreign: await uploadMaterial(browser, 'filer2') },
+      material: { own: await uploadMaterial('filer'), foreign: await uploadMaterial('filer2') },
       checkRun: {
         own: await existingOrCreated('/admin/checks', '/admin/checks', async (tab) => {
           await tab.goto('/admin/checks');
