@@ -106,3 +106,28 @@ export async function* chunked<T>(source: AsyncIterable<T>, size: number): Async
   }
   if (buf.length) yield buf;
 }
+
+/**
+ * Starts producing the next item as soon as the current one is handed out, so parsing the next chunk of the
+ * file overlaps with the database work on this one (the process is otherwise idle while it waits). Closes the
+ * source when the consumer stops early.
+ */
+export async function* prefetched<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  const pull = () => {
+    const p = it.next();
+    p.catch(() => {}); // a failure is rethrown where it is awaited, never reported as unhandled
+    return p;
+  };
+  let next = pull();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = pull();
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}

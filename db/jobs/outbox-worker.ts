@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { outbox } from '../schema';
+import { rowsOf } from '../raw-sql';
+import { renderDeferredNotice, rendersAtSend } from '../notices/email';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
 
 export type OutboxRow = {
@@ -9,6 +12,8 @@ export type OutboxRow = {
   subject: string;
   html: string;
   text: string;
+  template: string;
+  data: Record<string, unknown> | null;
   attempts: number;
   /** The lease this worker holds; every later write is fenced on it (see markSent). */
   lease: Date;
@@ -50,7 +55,7 @@ export async function claimDue(db: Db, opts: { limit?: number; now?: Date } = {}
       limit ${opts.limit ?? 20}
       for update skip locked
     )
-    returning id, channel, recipient, subject, html, text, attempts`);
+    returning id, channel, recipient, subject, html, text, template, data, attempts`);
   return rowsOf<Omit<OutboxRow, 'lease'>>(result).map((r) => ({ ...r, id: Number(r.id), lease }));
 }
 
@@ -98,7 +103,9 @@ export async function deliverDue(
     }
     const transport = transports[row.channel];
     try {
-      await transport.send(row);
+      // A notice e-mail of an import is rendered here, just before it is sent (queueImportNoticeEmails).
+      const ready = rendersAtSend(row) ? { ...row, ...(await renderDeferredNotice(db, row, sql`${outbox.status} = 'pending' and ${outbox.lockedUntil} = ${row.lease.toISOString()}::timestamptz`)) } : row;
+      await transport.send(ready);
       if (await markSent(db, row, transport.name, clock())) out.sent++;
     } catch (err) {
       const outcome = await markFailed(db, row, (err as Error)?.message ?? String(err), clock());
@@ -195,8 +202,4 @@ export function startOutboxWorker(db: Db, intervalMs?: number): OutboxWorker {
   return g[KEY];
 }
 
-export function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array; PGlite returns { rows }.
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
+export { rowsOf };
