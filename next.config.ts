@@ -7,7 +7,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  experimental: { serverActions: { bodySizeLimit: '5mb' } },
+  // The CSV import takes files up to MAX_IMPORT_BYTES (20 MB, db/imports/files.ts) plus the multipart envelope.
+  // The proxy buffers request bodies up to its own limit (10 MB by default) and would cut a larger upload.
+  experimental: { serverActions: { bodySizeLimit: '21mb' }, proxyClientMaxBodySize: '21mb' },
   async headers() {
     return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS, ...hstsHeader(process.env.NODE_ENV === 'production')] }];
   },

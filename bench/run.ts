@@ -6,6 +6,8 @@ import { benchCheckRun } from './check-run';
 import { firstLoadJsKb, load, rssMb, signInCookie, startServer, type LoadResult } from './http';
 import { deepPageUrls } from './pages';
 import { benchWebsiteChecks } from './website-checks';
+import { explainInChild, formatLine, LARGE_TABLE_ROWS } from './explain';
+import { benchImport, IMPORT_TARGET, importRowText } from './import';
 
 // `npm run bench`: every figure against a baseline measured in the same run, printed as one table with
 // PASS/FAIL. Needs the PostgreSQL server (BENCH_PG, default the machine's 127.0.0.1:5432). Reuses the
@@ -134,6 +136,32 @@ async function main() {
 
   const sites = await benchWebsiteChecks();
   row(`website checks of ${sites.sites} local sites`, `${sites.seconds.toFixed(1)} s, peak ${sites.peak} concurrent (cap ${sites.cap})`, '≤ 30 s, ≤ cap', sites.seconds <= 30 && sites.peak <= sites.cap, 'tsx bench/website-checks.ts');
+
+  // EXPLAIN of every query the pages run, on the large data (one row per page; the plans are printed above).
+  const plans = explainInChild(dbUrl(SIZES.at(-1)!));
+  for (const l of plans) console.log(`  ${formatLine(l)}`);
+  for (const page of [...new Set(plans.map((l) => l.page))]) {
+    const qs = plans.filter((l) => l.page === page);
+    const bad = qs.flatMap((l) => l.largeScans);
+    const maxCost = Math.max(...qs.map((l) => l.cost));
+    row(
+      `EXPLAIN ${page} at ${SIZES.at(-1)} subjects`,
+      `${qs.length} queries, max est. cost ${maxCost.toFixed(0)}${bad.length ? `, Seq Scan on ${[...new Set(bad)].join(', ')}` : ', no whole-table read'}`,
+      `no Seq Scan of a table > ${LARGE_TABLE_ROWS.toLocaleString('en')} rows`,
+      bad.length === 0,
+      'DATABASE_URL=… tsx bench/explain.ts',
+    );
+  }
+
+  // The CSV import runs on a clone of the large database (its 100k findings never reach the pages above).
+  const imp = await benchImport(dbUrl(SIZES.at(-1)!), { log: () => {} });
+  row(
+    `CSV import of ${imp.rows.toLocaleString('en')} rows`,
+    `${importRowText(imp)}; ${(imp.runSeconds / imp.floorSeconds).toFixed(1)}× the same writes set-based in SQL`,
+    `≤ ${IMPORT_TARGET.seconds} s, ≤ ${IMPORT_TARGET.rssMb} MB`,
+    imp.pass,
+    'DATABASE_URL=… tsx bench/import.ts',
+  );
 
   console.log('\n| figure | measured | target | result |\n| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} |`);

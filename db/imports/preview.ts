@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { assertAdmin, type AdminActor } from '../admin/guard';
-import { chunked, readImportRows, removeUpload, saveUpload } from './files';
+import { chunked, prefetched, readImportRows, removeUpload, saveUpload } from './files';
 import { validateChunk } from './lookup';
 import { PublicError } from '@/lib/errors';
 import { todayIso } from '@/lib/time';
 
-export const IMPORT_CHUNK_ROWS = 500;
+/** Rows per preview lookup and per import transaction (each chunk is a fixed number of statements). */
+export const IMPORT_CHUNK_ROWS = 1000;
 
 /**
  * Step 1 of an import: store the file, validate every row (streamed, one chunk of rows at a time) and
@@ -28,7 +29,7 @@ export async function createImportBatch(
   try {
     let total = 0;
     const errorRows: { row: number; messages: string[] }[] = [];
-    for await (const chunk of chunked(readImportRows(batchId), IMPORT_CHUNK_ROWS)) {
+    for await (const chunk of prefetched(chunked(readImportRows(batchId), IMPORT_CHUNK_ROWS))) {
       const results = await validateChunk(db, chunk.map((c) => c.row), today);
       results.forEach((r, i) => {
         if (!r.ok) errorRows.push({ row: chunk[i]!.index, messages: r.errors });

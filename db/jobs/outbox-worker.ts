@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { outbox } from '../schema';
+import { rowsOf } from '../raw-sql';
+import { renderDeferredNotice, rendersAtSend } from '../notices/email';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
 import { errorForLog, maskPersonalText } from '@/lib/privacy/mask';
 
@@ -10,6 +13,8 @@ export type OutboxRow = {
   subject: string;
   html: string;
   text: string;
+  template: string;
+  data: Record<string, unknown> | null;
   attempts: number;
   /** The lease this worker holds; every later write is fenced on it (see markSent). */
   lease: Date;
@@ -51,7 +56,7 @@ export async function claimDue(db: Db, opts: { limit?: number; now?: Date } = {}
       limit ${opts.limit ?? 20}
       for update skip locked
     )
-    returning id, channel, recipient, subject, html, text, attempts`);
+    returning id, channel, recipient, subject, html, text, template, data, attempts`);
   return rowsOf<Omit<OutboxRow, 'lease'>>(result).map((r) => ({ ...r, id: Number(r.id), lease }));
 }
 
@@ -99,7 +104,9 @@ export async function deliverDue(
     }
     const transport = transports[row.channel];
     try {
-      await transport.send(row);
+      // A notice e-mail of an import is rendered here, just before it is sent (queueImportNoticeEmails).
+      const ready = rendersAtSend(row) ? { ...row, ...(await renderDeferredNotice(db, row, sql`${outbox.status} = 'pending' and ${outbox.lockedUntil} = ${row.lease.toISOString()}::timestamptz`)) } : row;
+      await transport.send(ready);
       if (await markSent(db, row, transport.name, clock())) out.sent++;
     } catch (err) {
       // last_error is shown to operators: a gateway error quoting the mobile number is masked.
@@ -197,8 +204,4 @@ export function startOutboxWorker(db: Db, intervalMs?: number): OutboxWorker {
   return g[KEY];
 }
 
-export function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array; PGlite returns { rows }.
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
+export { rowsOf };

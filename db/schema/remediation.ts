@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   date,
   index,
@@ -35,9 +36,14 @@ export const notices = pgTable(
     issuedBy: uuid('issued_by').references(() => users.id),
     source: noticeSource('source').notNull().default('manual'),
     deadline: date('deadline').notNull(),
+    // The CSV import that issued it (null otherwise): the run's last step queues one e-mail per notice of its batch.
+    importBatchId: uuid('import_batch_id').references((): AnyPgColumn => importBatches.id),
     createdAt: createdAt(),
   },
-  (t) => [index('notices_subject_idx').on(t.subjectId)],
+  (t) => [
+    index('notices_subject_idx').on(t.subjectId),
+    index('notices_import_batch_idx').on(t.importBatchId).where(sql`${t.importBatchId} is not null`),
+  ],
 );
 
 /** 不合格项: each is a rectification with its own URL (the id is a random UUID, not guessable). */
@@ -62,6 +68,8 @@ export const findings = pgTable(
   },
   (t) => [
     index('findings_subject_idx').on(t.subjectId),
+    // A notice's findings: its e-mail, the filer's 整改通知 page (without it, a scan of every finding).
+    index('findings_notice_idx').on(t.noticeId),
     index('findings_deadline_open_idx').on(t.deadline).where(sql`${t.status} in ('open','in_progress','overdue')`),
     uniqueIndex('findings_external_key_uq').on(t.externalKey),
     // At most one unresolved finding per filing object and code.
@@ -110,6 +118,9 @@ export const orders = pgTable(
       ),
     index('orders_owner_idx').on(t.ownerId, t.createdAt),
     index('orders_queue_idx').on(t.state, t.submittedAt, t.id),
+    // The queue filtered by province (reviewers split the work by 管局): an exact range for the page and the
+    // capped count, instead of reading every waiting order of the other provinces to discard it.
+    index('orders_queue_province_idx').on(t.provinceCode, t.submittedAt, t.id).where(sql`${t.state} = 'SUBMITTED'`),
   ],
 );
 
@@ -174,6 +185,8 @@ export const rechecks = pgTable(
   },
   (t) => [
     index('rechecks_state_idx').on(t.state, t.createdAt),
+    // The rectification page's latest 复核 of a finding (the partial unique index covers pending ones only).
+    index('rechecks_finding_idx').on(t.findingId, t.createdAt),
     uniqueIndex('rechecks_one_pending_uq').on(t.findingId).where(sql`${t.state} = 'pending'`),
   ],
 );

@@ -7,6 +7,7 @@ import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createImportBatch } from '@/db/imports/preview';
 import { runImportBatch, startImport } from '@/db/imports/runner';
+import { deliverDue, type Transport } from '@/db/jobs/outbox-worker';
 import { issueNotice } from '@/db/notices/issue';
 import { decideExtension } from '@/db/extensions/decide';
 import { requestExtension } from '@/db/extensions/request';
@@ -17,6 +18,7 @@ import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { FINDING_CODES } from '@/lib/domain/codes';
 import { addDaysIso, todayIso } from '@/lib/time';
+import { addMinutes } from 'date-fns';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
 type U = { id: string; role: 'filer' | 'reviewer' | 'admin' };
@@ -136,6 +138,37 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
     const [b] = await h.db.select().from(t.importBatches).where(eq(t.importBatches.id, batchId));
     expect(b).toMatchObject({ status: 'done', processedRows: 80, createdFindings: 80, skippedRows: 0 });
     expect(await count(t.findings)).toBe(before + 80);
+  });
+
+  it('an imported notice takes its latest deadline across chunks; its e-mail is rendered by the sender, one link per finding', async () => {
+    const { subject, lines } = await shufanLines('渲染');
+    const late = addDaysIso(todayIso(), 60);
+    // Five rows of one subject in chunks of two; the fourth row carries the latest deadline.
+    const rows = lines.slice(300, 305).map((l, i) => (i === 3 ? l.replace(/,$/, `,${late}`) : l));
+    const { batch } = await importText([HEADER, ...rows].join('\n'), { chunkSize: 2 });
+    expect(batch).toMatchObject({ status: 'done', createdFindings: 5 });
+    const [notice] = await h.db.select().from(t.notices).where(eq(t.notices.importBatchId, batch.id));
+    expect(notice).toMatchObject({ subjectId: subject.id, deadline: late, source: 'import' });
+    const findingIds = (await h.db.select({ id: t.findings.id }).from(t.findings).where(eq(t.findings.noticeId, notice!.id))).map((f) => f.id);
+    expect(findingIds).toHaveLength(5);
+
+    // Queued with its recipient and findings; subject, HTML and text wait for the sender.
+    const [queued] = await h.db.select().from(t.outbox).where(eq(t.outbox.dedupeKey, `notice:${notice!.id}`));
+    expect(queued).toMatchObject({ template: 'notice', text: '', status: 'pending' });
+    expect(new Set((queued!.data as { findingIds: string[] }).findingIds)).toEqual(new Set(findingIds));
+    const sent: { id: number; subject: string; html: string; text: string }[] = [];
+    const capture: Transport = { name: 'test', send: async (m) => void sent.push(m) };
+    await h.db.update(t.outbox).set({ nextAttemptAt: addMinutes(new Date(), 10) }).where(sql`${t.outbox.id} <> ${queued!.id}`);
+    expect(await deliverDue(h.db, { email: capture, sms: capture })).toMatchObject({ claimed: 1, sent: 1 });
+    const mail = sent.find((m) => m.id === queued!.id)!;
+    expect(mail.subject).toContain(subject.name);
+    expect(mail.subject).toContain('5 项');
+    for (const id of findingIds) expect(mail.html).toContain(`/rectifications/${id}`);
+    expect(mail.text).toContain('查看并办理第 5 项');
+    // The row keeps what was sent (the dev mailbox shows it).
+    const [after] = await h.db.select().from(t.outbox).where(eq(t.outbox.id, queued!.id));
+    expect(after).toMatchObject({ status: 'sent', subject: mail.subject, html: mail.html, text: mail.text });
+    expect(after!.data).toEqual({ noticeId: notice!.id, findingIds: (queued!.data as { findingIds: string[] }).findingIds });
   });
 
   it('reads a GBK-encoded CSV (Excel in a Chinese locale) and refuses a file without the required columns', async () => {

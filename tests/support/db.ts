@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import type { Logger } from 'drizzle-orm';
 import { openDb, type Db } from '@/db/client';
 
 export type TestTarget = 'pglite' | 'postgres';
@@ -12,9 +13,9 @@ export type TestDb = { db: Db; kind: TestTarget; close: () => Promise<void> };
  * A fresh, migrated database: in-memory PGlite, or a new database on the server (dropped on close), so
  * test files never see each other's rows and the migrations themselves are exercised every run.
  */
-export async function freshDb(kind: TestTarget): Promise<TestDb> {
+export async function freshDb(kind: TestTarget, opts: { logger?: Logger } = {}): Promise<TestDb> {
   if (kind === 'pglite') {
-    const h = await openDb({});
+    const h = await openDb({ logger: opts.logger });
     return { db: h.db, kind, close: h.close };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
@@ -23,7 +24,7 @@ export async function freshDb(kind: TestTarget): Promise<TestDb> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const h = await openDb({ url: url.toString() });
+  const h = await openDb({ url: url.toString(), logger: opts.logger });
   return {
     db: h.db,
     kind,

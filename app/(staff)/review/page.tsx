@@ -86,7 +86,10 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         {href({ sort: 'oldest' }) !== href({ ...filter, after: null }) ? <Link href="/review" className="py-1.5 text-brand-700 underline">清除筛选</Link> : null}
       </form>
 
-      <p className="text-sm text-slate-700" role="status">共 {total} 个订单待初审{filter.after ? '（当前为后续页）' : ''}。</p>
+      <p className="text-sm text-slate-700" role="status">
+        {total.more ? `超过 ${total.n.toLocaleString('zh-CN')} 个订单待初审` : `共 ${total.n} 个订单待初审`}
+        {filter.after ? '（当前为后续页）' : ''}。
+      </p>
 
       {page.rows.length === 0 ? (
         <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">没有符合条件的待初审订单。</p>

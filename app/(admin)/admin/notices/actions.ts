@@ -25,7 +25,7 @@ const uploadSchema = importUploadSchema.extend({
 export const uploadImportAction = defineAction({ roles: ['admin'], schema: uploadSchema }, async (input, user) => {
   const file = input.file;
   if (file.size === 0) throw new PublicError('请选择要导入的 CSV 文件。', { file: ['请选择要导入的 CSV 文件'] });
-  if (file.size > MAX_IMPORT_BYTES) throw new PublicError('文件不能超过 5 MB，请拆分后分批导入。', { file: ['文件不能超过 5 MB'] });
+  if (file.size > MAX_IMPORT_BYTES) throw new PublicError(`文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB，请拆分后分批导入。`, { file: [`文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`] });
   if (!/\.csv$/i.test(file.name)) throw new PublicError('目前支持 CSV 文件，请在表格软件中“另存为 CSV”后上传。', { file: ['请上传 .csv 文件'] });
   const { batchId } = await createImportBatch(await getDb(), {
     actor: user,

@@ -54,7 +54,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
             className="h-[36rem] w-full rounded-lg border border-slate-200 bg-white"
           />
         ) : (
-          <p className="text-sm text-slate-700">此邮件只有纯文本内容。</p>
+          <p className="text-sm text-slate-700">
+            {m.text ? '此邮件只有纯文本内容。' : '正文尚未生成：批量导入的整改通知邮件由发送进程在发送前逐封生成。'}
+          </p>
         )}
       </section>
 
