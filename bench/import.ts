@@ -28,6 +28,8 @@ export type ImportBench = {
   seconds: number;
   rowsPerSecond: number;
   peakRssMb: number;
+  /** RSS of the child with its modules loaded, before the import starts. */
+  startRssMb: number;
   createdFindings: number;
   notices: number;
   mails: number;
@@ -184,7 +186,7 @@ function vmHwmMb(pid: number): number {
   }
 }
 
-type ChildReport = { previewSeconds: number; runSeconds: number; cpuSeconds: number; maxRssMb: number; outcome: string; batch: { status: string; totalRows: number; processedRows: number; createdFindings: number; skippedRows: number; errorRows: number } };
+type ChildReport = { previewSeconds: number; runSeconds: number; cpuSeconds: number; startRssMb: number; maxRssMb: number; outcome: string; batch: { status: string; totalRows: number; processedRows: number; createdFindings: number; skippedRows: number; errorRows: number } };
 
 /** Runs the import in a child process (its own heap and RSS), polling its VmHWM while it runs. */
 async function runChild(url: string, csv: string, importDir: string): Promise<ChildReport & { hwmMb: number }> {
@@ -251,6 +253,7 @@ export async function benchImport(sourceUrl: string, opts: { rows?: number; log?
         seconds,
         rowsPerSecond: rows / seconds,
         peakRssMb,
+        startRssMb: child.startRssMb,
         createdFindings: child.batch.createdFindings,
         notices: Number(counts!.notices),
         mails: Number(counts!.mails),
@@ -283,6 +286,7 @@ async function child() {
   const h = await openDb({ url: process.env.BENCH_IMPORT_DB!, migrate: false });
   const [staff] = await h.db.select().from(t.users).where(eq(t.users.email, 'bench-reviewer@bench.example'));
   const actor = { id: staff!.id, role: 'admin' as const };
+  const startRssMb = process.memoryUsage().rss / 1024 / 1024; // modules loaded, nothing imported yet
   const t0 = performance.now();
   const { batchId } = await createImportBatch(h.db, {
     actor,
@@ -300,6 +304,7 @@ async function child() {
     previewSeconds: (t1 - t0) / 1000,
     runSeconds: (t2 - t1) / 1000,
     cpuSeconds: (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    startRssMb,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     outcome,
     batch: { status: b!.status, totalRows: b!.totalRows, processedRows: b!.processedRows, createdFindings: b!.createdFindings, skippedRows: b!.skippedRows, errorRows: b!.errorRows.length },
@@ -322,7 +327,7 @@ if (process.argv.includes('--child')) {
   const r = await benchImport(url, { rows: process.env.IMPORT_ROWS ? Number(process.env.IMPORT_ROWS) : undefined });
   console.log(JSON.stringify(r, null, 2));
   console.log(`${r.pass ? 'PASS' : 'FAIL'}  CSV import of ${r.rows} rows: ${importRowText(r)} (≤ ${IMPORT_TARGET.seconds} s, ≤ ${IMPORT_TARGET.rssMb} MB)`);
-  console.log(`      ${r.createdFindings} findings, ${r.notices} notices, ${r.mails} notice e-mails queued; file ${r.fileMb.toFixed(1)} MB`);
+  console.log(`      ${r.createdFindings} findings, ${r.notices} notices, ${r.mails} notice e-mails queued; file ${r.fileMb.toFixed(1)} MB; RSS ${r.startRssMb.toFixed(0)} MB before the import`);
   console.log(`      CPU: importer ${r.nodeCpuSeconds.toFixed(1)} s + PostgreSQL ${r.dbCpuSeconds.toFixed(1)} s; load average ${r.loadAverage.toFixed(1)} on ${cpus().length} cores`);
   console.log(`      baselines: csv-parse only ${r.parseSeconds.toFixed(2)} s (import ${(r.seconds / r.parseSeconds).toFixed(0)}×); COPY into a bare table ${r.copySeconds.toFixed(2)} s (${(r.seconds / r.copySeconds).toFixed(0)}×);`);
   console.log(`      the same writes set-based in SQL ${r.floorSeconds.toFixed(1)} s (import run ${(r.runSeconds / r.floorSeconds).toFixed(1)}×)`);
