@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
+import { png } from '../tests/support/images';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,9 +65,8 @@ async function uploadMaterial(who: 'filer' | 'filer2'): Promise<string> {
       if (page.includes('证明材料（可选')) {
         const tab = await ctx[who].newPage();
         await tab.goto(url);
-        const png = Buffer.alloc(210 * 1024);
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
-        await tab.getByLabel('证明材料（可选，如新的域名证书、网页截图）').setInputFiles({ name: '路由矩阵.png', mimeType: 'image/png', buffer: png });
+        // A well-formed PNG (the upload check walks the chunks, so a bare signature would be refused).
+        await tab.getByLabel('证明材料（可选，如新的域名证书、网页截图）').setInputFiles({ name: '路由矩阵.png', mimeType: 'image/png', buffer: png({ size: 210 * 1024 }) });
         await tab.getByRole('button', { name: '上传', exact: true }).click();
         const link = tab.getByRole('link', { name: '路由矩阵.png' });
         await expect(link).toBeVisible();
