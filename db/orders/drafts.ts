@@ -1,4 +1,5 @@
 import 'server-only';
+import { UUID_PATTERN } from '@/lib/domain/ids';
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
@@ -18,7 +19,7 @@ import { todayIso } from '@/lib/time';
 export const EDITABLE_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
 export const isEditable = (s: OrderState) => (EDITABLE_STATES as readonly string[]).includes(s);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_PATTERN;
 
 /** The order, only when it belongs to `ownerId`; anything else is a 404 (nothing about it leaks). */
 export async function getOrderForOwner(tx: Tx, orderId: string, ownerId: string): Promise<OrderRow> {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '../client';
+import { isUuid } from '@/lib/domain/ids';
 import * as t from '../schema';
 import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
@@ -85,6 +86,4 @@ async function assemble(tx: Tx, subjects: SubjectRow[]): Promise<FilingView[]> {
   }));
 }
 
-export function isUuid(s: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-}
+export { isUuid } from '@/lib/domain/ids';

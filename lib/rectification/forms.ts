@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { UUID_PATTERN } from '@/lib/domain/ids';
 import { ACTION_CODES } from '@/lib/remediation';
 
 // Shared by the rectification page's forms and their server actions.
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, '记录编号无效');
+const uuid = z.string().regex(UUID_PATTERN, '记录编号无效');
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 export const RECHECK_NOTE_MAX = 500;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { UUID_PATTERN } from '@/lib/domain/ids';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 
 // Shared by the reviewer's forms (client) and their server actions: the same rules on both sides.
 
 const CODES = new Set(REJECTION_REASONS.map((r) => r.code));
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_PATTERN;
 const uuid = z.string().regex(UUID, '订单编号无效。');
 
 export const approveSchema = z.object({

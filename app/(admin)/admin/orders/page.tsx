@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UUID_PATTERN } from '@/lib/domain/ids';
 import { z } from 'zod';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
@@ -17,7 +18,7 @@ const params = z.object({
   type: z.enum(ORDER_TYPES).optional().catch(undefined),
   province: z.string().regex(/^\d{2}$/).optional().catch(undefined),
   q: z.string().trim().max(80).optional().catch(undefined),
-  before: z.string().regex(/^\d{1,15}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).optional().catch(undefined),
+  before: z.string().regex(new RegExp(`^\\d{1,15}_${UUID_PATTERN.source.slice(1)}`, 'i')).optional().catch(undefined),
 });
 
 export default async function AdminOrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
