@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { hkdf } from '@panva/hkdf';
+import { EncryptJWT } from 'jose';
 import { decode as authDecode, encode as authEncode } from '@auth/core/jwt';
 import { decodeSessionJwt, encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './session-jwt';
 
@@ -33,6 +35,50 @@ describe('session JWT with cached keys', () => {
   it('accepts a rotated secret list (new first, old still valid)', async () => {
     const old = await encodeSessionJwt({ token, secret, salt });
     expect(await decodeSessionJwt({ token: old, secret: ['new-secret-0123456789-0123456789', secret], salt })).toMatchObject(token);
+  });
+});
+
+describe('decryption on node:crypto', () => {
+  afterEach(() => vi.useRealTimers());
+  const tamper = (jwe: string, part: number) => {
+    const parts = jwe.split('.');
+    const bytes = Buffer.from(parts[part]!, 'base64url');
+    bytes[0]! ^= 1;
+    parts[part] = bytes.toString('base64url');
+    return parts.join('.');
+  };
+
+  it('refuses a flipped bit in the IV, the ciphertext or the tag, and a header it did not issue', async () => {
+    const ours = await encodeSessionJwt({ token, secret, salt });
+    for (const part of [2, 3, 4]) await expect(decodeSessionJwt({ token: tamper(ours, part), secret, salt })).rejects.toThrow();
+    const parts = ours.split('.');
+    const header = JSON.parse(Buffer.from(parts[0]!, 'base64url').toString()) as Record<string, unknown>;
+    for (const change of [{ zip: 'DEF' }, { alg: 'A256KW' }, { enc: 'A128CBC-HS256' }, { crit: ['x'] }]) {
+      const forged = [Buffer.from(JSON.stringify({ ...header, ...change })).toString('base64url'), ...parts.slice(1)].join('.');
+      await expect(decodeSessionJwt({ token: forged, secret, salt })).rejects.toThrow();
+    }
+    await expect(decodeSessionJwt({ token: parts.slice(0, 4).join('.'), secret, salt })).rejects.toThrow();
+  });
+
+  it('reads the A256GCM tokens older Auth.js versions issued', async () => {
+    const key = await hkdf('sha256', secret, salt, `Auth.js Generated Encryption Key (${salt})`, 32);
+    const gcm = await new EncryptJWT(token).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).setExpirationTime('1h').encrypt(key);
+    expect(await decodeSessionJwt({ token: gcm, secret, salt })).toMatchObject(token);
+    await expect(decodeSessionJwt({ token: tamper(gcm, 4), secret, salt })).rejects.toThrow();
+  });
+
+  it('checks the expiry again when a token it has already verified comes back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-29T08:00:00Z'));
+    const ours = await encodeSessionJwt({ token, secret, salt, maxAge: 60 });
+    expect(await decodeSessionJwt({ token: ours, secret, salt })).toMatchObject(token);
+    vi.setSystemTime(new Date('2026-11-29T08:01:10Z')); // within the 15 s clock tolerance
+    expect(await decodeSessionJwt({ token: ours, secret, salt })).toMatchObject(token);
+    vi.setSystemTime(new Date('2026-11-29T08:01:16Z'));
+    await expect(decodeSessionJwt({ token: ours, secret, salt })).rejects.toThrow(/exp/);
+    // Verified under one secret is not verified under another.
+    vi.setSystemTime(new Date('2026-11-29T08:00:30Z'));
+    await expect(decodeSessionJwt({ token: ours, secret: 'another-secret-0123456789-012345', salt })).rejects.toThrow();
   });
 });
 
