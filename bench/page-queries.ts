@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { findUserById } from '@/db/queries/users';
-import { listFilingsForOwner } from '@/db/queries/filings';
+import { loadDashboard } from '@/db/queries/dashboard';
 import { getFindingForOwner, listNoticesForOwner } from '@/db/queries/findings';
 import { latestSelfCheck } from '@/db/checks/self-check';
 import { countReviewQueue, listReviewQueue } from '@/db/queries/review-queue';
@@ -17,7 +17,7 @@ export async function runPageQueries(db: Db, ids: PageIds, page: (name: string) 
   page('session');
   await findUserById(db, filerId);
   page('dashboard');
-  await listFilingsForOwner(db, filerId);
+  await loadDashboard(db, filerId);
   page('rectification');
   const v = await getFindingForOwner(db, findingId, filerId);
   await latestSelfCheck(db, v?.website?.id ?? '00000000-0000-0000-0000-000000000000');

@@ -21,15 +21,6 @@ export type FilingView = SubjectRow & {
   openOrder: Pick<typeof t.orders.$inferSelect, 'id' | 'number' | 'type' | 'state' | 'websiteId' | 'submittedAt' | 'expiresAt'> | null;
 };
 
-/**
- * Everything the 我的备案 dashboard shows for one owner, in a fixed five queries whatever the number of
- * subjects and websites (no N+1): subjects, websites with their access, domains, open findings, open orders.
- */
-export async function listFilingsForOwner(tx: Tx, ownerId: string): Promise<FilingView[]> {
-  const subjects = await tx.select().from(t.subjects).where(eq(t.subjects.ownerId, ownerId)).orderBy(asc(t.subjects.createdAt), asc(t.subjects.icpNumber));
-  return assemble(tx, subjects);
-}
-
 /** One subject, only when it belongs to `ownerId` (undefined otherwise: the caller answers 404). */
 export async function getFilingForOwner(tx: Tx, subjectId: string, ownerId: string): Promise<FilingView | undefined> {
   if (!isUuid(subjectId)) return undefined;

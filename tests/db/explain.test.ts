@@ -35,7 +35,8 @@ describe.each(TEST_TARGETS)('page queries have an index to use on %s', (target) 
 
   it('captures the pages’ queries', () => {
     expect(new Set(captured.map((c) => c.page))).toEqual(new Set(['session', 'dashboard', 'rectification', 'notices', 'queue p1', 'queue p500', 'queue p1 浙 overdue']));
-    expect(captured.length).toBeGreaterThanOrEqual(18);
+    expect(captured.filter((c) => c.page === 'dashboard')).toHaveLength(1);
+    expect(captured.length).toBeGreaterThanOrEqual(14);
   });
 
   it('no query reads a table whole when it is planned through indexes only', async () => {

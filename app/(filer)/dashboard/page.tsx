@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { listFilingsForOwner, type FilingView } from '@/db/queries/filings';
+import { loadDashboard, type DashboardFiling } from '@/db/queries/dashboard';
 import { FilingStatusBadge } from '@/components/ui/status-badge';
 import { Deadline } from '@/components/deadline';
 import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
@@ -20,7 +20,7 @@ const FILER_ACTS: ReadonlySet<OrderState> = new Set(['DRAFT', 'FIRST_REVIEW_REJE
 
 export default async function DashboardPage() {
   const user = await requirePageUser(['filer']);
-  const filings = await listFilingsForOwner(await getDb(), user.id);
+  const filings = await loadDashboard(await getDb(), user.id);
   // 需要处理 across all subjects, most urgent deadline first (cancelled access has the oldest deadlines).
   const todo = filings
     .flatMap((s) => s.findings.map((f) => ({ f, s, w: s.websites.find((w) => w.id === f.websiteId) })))
@@ -130,7 +130,7 @@ function Stat({ label, value, tone = 'text-slate-900' }: { label: string; value:
   );
 }
 
-function SubjectCard({ s }: { s: FilingView }) {
+function SubjectCard({ s }: { s: DashboardFiling }) {
   const status = displayStatus(s.status, s.findings);
   return (
     <article aria-labelledby={`s-${s.id}`} className="rounded-lg border border-slate-200 bg-white">
@@ -173,7 +173,7 @@ function SubjectCard({ s }: { s: FilingView }) {
               <tr key={w.id}>
                 <td className="whitespace-nowrap px-4 py-2">{w.icpNumber}</td>
                 <td className="px-4 py-2">{w.name}</td>
-                <td className="px-4 py-2">{w.domains.map((d) => d.name).join('、')}</td>
+                <td className="px-4 py-2">{w.domains.join('、')}</td>
                 <td className="px-4 py-2">{w.ips.join('、') || '—'}</td>
                 <td className="px-4 py-2">
                   <FilingStatusBadge status={displayStatus(w.status, s.findings.filter((f) => f.websiteId === w.id))} />
