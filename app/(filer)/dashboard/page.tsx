@@ -3,9 +3,7 @@ import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { loadDashboard, type DashboardFiling } from '@/db/queries/dashboard';
-import { FilingStatusBadge } from '@/components/ui/status-badge';
-import { Deadline } from '@/components/deadline';
-import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
+import { SubjectCards, TodoList, type SubjectCardView, type TodoItem } from './lists';
 import { displayStatus } from '@/lib/filings/status';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
@@ -71,39 +69,7 @@ export default async function DashboardPage() {
             暂无待整改事项，您的备案信息核查均已通过。收到新的整改通知时，我们会通过邮件告知您，并在这里列出。
           </p>
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-            {todo.map(({ f, s, w }) =>
-              f.status === 'access_cancelled' ? (
-                <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
-                  <div className="min-w-0 flex-1">
-                    <p className="font-medium">{s.name} 已被取消接入（超期未整改）</p>
-                    <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
-                  </div>
-                  <Link href={`/rectifications/${f.id}`} className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600">
-                    查看重新接入方案
-                  </Link>
-                </li>
-              ) : (
-                <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
-                  <div className="min-w-0 flex-1">
-                    <p className="font-medium">{FINDING_CATALOGUE[f.code].notice}</p>
-                    <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-                      <FindingStatusBadge status={f.status} />
-                      <span>{w ? `${w.name}（${w.icpNumber}）` : `${s.name}（${s.icpNumber}）`}</span>
-                      <span>· 截止 <Deadline date={f.deadline} /></span>
-                    </p>
-                  </div>
-                  <Link
-                    href={`/rectifications/${f.id}`}
-                    className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
-                    aria-label={`去整改：${FINDING_CATALOGUE[f.code].notice}（${w?.name ?? s.name}）`}
-                  >
-                    去整改
-                  </Link>
-                </li>
-              ),
-            )}
-          </ul>
+          <TodoList items={todo.map(todoItem)} now={new Date().toISOString()} />
         )}
       </section>
 
@@ -114,7 +80,7 @@ export default async function DashboardPage() {
             您名下暂无备案主体。如备案在其他账号下，请使用该账号登录；如您的网站尚未备案，需先办理首次备案。
           </p>
         ) : (
-          filings.map((s) => <SubjectCard key={s.id} s={s} />)
+          <SubjectCards subjects={filings.map(subjectCard)} />
         )}
       </section>
     </div>
@@ -130,59 +96,36 @@ function Stat({ label, value, tone = 'text-slate-900' }: { label: string; value:
   );
 }
 
-function SubjectCard({ s }: { s: DashboardFiling }) {
-  const status = displayStatus(s.status, s.findings);
-  return (
-    <article aria-labelledby={`s-${s.id}`} className="rounded-lg border border-slate-200 bg-white">
-      <header className="flex flex-wrap items-start gap-3 border-b border-slate-200 p-4">
-        <div className="min-w-0 flex-1">
-          <h3 id={`s-${s.id}`} className="font-semibold">
-            <Link href={`/subjects/${s.id}`} className="hover:underline">
-              {s.name}
-            </Link>
-          </h3>
-          <p className="text-sm text-slate-600">
-            主体备案号 {s.icpNumber} · {natureLabel(s.nature)} · {provinceName(s.provinceCode)}
-          </p>
-        </div>
-        <FilingStatusBadge status={status} />
-      </header>
-      {s.openOrder ? (
-        <p className="border-b border-slate-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
-          进行中：{ORDER_TYPE_NAMES[s.openOrder.type]}订单 {s.openOrder.number}（{ORDER_STATE_LABELS[s.openOrder.state]}）— 下一步：
-          {FILER_NEXT_STEP[s.openOrder.state]}{' '}
-          <Link href={`/orders/${s.openOrder.id}`} className="font-medium underline">
-            {s.openOrder.state === 'DRAFT' ? '继续填写' : '查看订单'}
-          </Link>
-        </p>
-      ) : null}
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{s.name}的网站</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">网站备案号</th>
-              <th scope="col" className="px-4 py-2 font-medium">网站名称</th>
-              <th scope="col" className="px-4 py-2 font-medium">域名</th>
-              <th scope="col" className="px-4 py-2 font-medium">接入 IP</th>
-              <th scope="col" className="px-4 py-2 font-medium">状态</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {s.websites.map((w) => (
-              <tr key={w.id}>
-                <td className="whitespace-nowrap px-4 py-2">{w.icpNumber}</td>
-                <td className="px-4 py-2">{w.name}</td>
-                <td className="px-4 py-2">{w.domains.join('、')}</td>
-                <td className="px-4 py-2">{w.ips.join('、') || '—'}</td>
-                <td className="px-4 py-2">
-                  <FilingStatusBadge status={displayStatus(w.status, s.findings.filter((f) => f.websiteId === w.id))} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </article>
-  );
+function todoItem({ f, s, w }: { f: DashboardFiling['findings'][number]; s: DashboardFiling; w: DashboardFiling['websites'][number] | undefined }): TodoItem {
+  if (f.status === 'access_cancelled') {
+    return { id: f.id, cancelled: true, title: `${s.name} 已被取消接入（超期未整改）`, status: f.status, where: '', deadline: f.deadline, action: '查看重新接入方案' };
+  }
+  const title = FINDING_CATALOGUE[f.code].notice;
+  const where = w ? `${w.name}（${w.icpNumber}）` : `${s.name}（${s.icpNumber}）`;
+  return { id: f.id, cancelled: false, title, status: f.status, where, deadline: f.deadline, action: '去整改', label: `去整改：${title}（${w?.name ?? s.name}）` };
+}
+
+function subjectCard(s: DashboardFiling): SubjectCardView {
+  const o = s.openOrder;
+  return {
+    id: s.id,
+    name: s.name,
+    meta: `主体备案号 ${s.icpNumber} · ${natureLabel(s.nature)} · ${provinceName(s.provinceCode)}`,
+    status: displayStatus(s.status, s.findings),
+    order: o
+      ? {
+          href: `/orders/${o.id}`,
+          text: `进行中：${ORDER_TYPE_NAMES[o.type]}订单 ${o.number}（${ORDER_STATE_LABELS[o.state]}）— 下一步：${FILER_NEXT_STEP[o.state]}`,
+          link: o.state === 'DRAFT' ? '继续填写' : '查看订单',
+        }
+      : null,
+    websites: s.websites.map((w) => ({
+      id: w.id,
+      icpNumber: w.icpNumber,
+      name: w.name,
+      domains: w.domains.join('、'),
+      ips: w.ips.join('、') || '—',
+      status: displayStatus(w.status, s.findings.filter((f) => f.websiteId === w.id)),
+    })),
+  };
 }

@@ -1,0 +1,101 @@
+'use client';
+import Link from 'next/link';
+import { FilingStatusBadge } from '@/components/ui/status-badge';
+import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
+import { Deadline } from '@/components/deadline';
+import type { DisplayStatus } from '@/lib/filings/status';
+import type { FindingStatus } from '@/lib/domain/codes';
+
+// The dashboard's two long lists, laid out from a compact view model the page computes on the server.
+// As server components they crossed to the browser as ~650 serialised elements (70 KB of RSC payload,
+// a third of the page's server CPU); as props they cross as data (issue 7).
+
+export type TodoItem = { id: string; cancelled: boolean; title: string; status: FindingStatus; where: string; deadline: string; action: string; label?: string };
+export type SubjectCardView = {
+  id: string;
+  name: string;
+  meta: string;
+  status: DisplayStatus;
+  order: { href: string; text: string; link: string } | null;
+  websites: { id: string; icpNumber: string; name: string; domains: string; ips: string; status: DisplayStatus }[];
+};
+
+const BUTTON = 'rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600';
+
+/** `now` comes from the server so the days left are the same in the HTML and after hydration. */
+export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
+  const at = new Date(now);
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+      {items.map((f) => (
+        <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+          {f.cancelled ? (
+            <div className="min-w-0 flex-1">
+              <p className="font-medium">{f.title}</p>
+              <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
+            </div>
+          ) : (
+            <div className="min-w-0 flex-1">
+              <p className="font-medium">{f.title}</p>
+              <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+                <FindingStatusBadge status={f.status} />
+                <span>{f.where}</span>
+                <span>· 截止 <Deadline date={f.deadline} now={at} /></span>
+              </p>
+            </div>
+          )}
+          <Link href={`/rectifications/${f.id}`} className={BUTTON} aria-label={f.label}>
+            {f.action}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
+  return subjects.map((s) => (
+    <article key={s.id} aria-labelledby={`s-${s.id}`} className="rounded-lg border border-slate-200 bg-white">
+      <header className="flex flex-wrap items-start gap-3 border-b border-slate-200 p-4">
+        <div className="min-w-0 flex-1">
+          <h3 id={`s-${s.id}`} className="font-semibold">
+            <Link href={`/subjects/${s.id}`} className="hover:underline">{s.name}</Link>
+          </h3>
+          <p className="text-sm text-slate-600">{s.meta}</p>
+        </div>
+        <FilingStatusBadge status={s.status} />
+      </header>
+      {s.order ? (
+        <p className="border-b border-slate-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
+          {s.order.text}{' '}
+          <Link href={s.order.href} className="font-medium underline">{s.order.link}</Link>
+        </p>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{`${s.name}的网站`}</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">网站备案号</th>
+              <th scope="col" className="px-4 py-2 font-medium">网站名称</th>
+              <th scope="col" className="px-4 py-2 font-medium">域名</th>
+              <th scope="col" className="px-4 py-2 font-medium">接入 IP</th>
+              <th scope="col" className="px-4 py-2 font-medium">状态</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {s.websites.map((w) => (
+              <tr key={w.id}>
+                <td className="whitespace-nowrap px-4 py-2">{w.icpNumber}</td>
+                <td className="px-4 py-2">{w.name}</td>
+                <td className="px-4 py-2">{w.domains}</td>
+                <td className="px-4 py-2">{w.ips}</td>
+                <td className="px-4 py-2"><FilingStatusBadge status={w.status} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  ));
+}
