@@ -118,6 +118,12 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
     expect(await h.db.select().from(t.extensionRequests).where(eq(t.extensionRequests.findingId, f.id))).toHaveLength(1);
     const view = await getFindingForOwner(h.db, f.id, users.filer!.id);
     expect(view?.extension?.state).toBe('pending');
+    // The one-query view gives the same types as the ORM rows: dates as Date, 日期 as YYYY-MM-DD text.
+    expect(view!.extension!.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(view!.extension!.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(view!.extension!.decidedAt).toBeNull();
+    expect(typeof view!.websiteCount).toBe('number');
+    expect(view!.websiteCount).toBeGreaterThanOrEqual(1);
   });
 
   it('a too-short 延期 reason is refused at the field and writes nothing', async () => {
@@ -136,6 +142,8 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
     await h.db.update(t.rechecks).set({ state: 'returned', decisionReason: '公示系统仍显示吊销', decidedBy: users.reviewer!.id, decidedAt: new Date() }).where(eq(t.rechecks.id, first.id));
     const view = await getFindingForOwner(h.db, f.id, users.filer!.id);
     expect(view?.recheck).toMatchObject({ state: 'returned', decisionReason: '公示系统仍显示吊销' });
+    expect(view!.recheck!.decidedAt).toBeInstanceOf(Date);
+    expect(view!.recheck!.decidedAt!.getTime()).toBeGreaterThanOrEqual(view!.recheck!.createdAt.getTime());
     const second = await requestRecheck(h.db, { findingId: f.id, actor: users.filer!, note: '已重新办理' });
     expect((await getFindingForOwner(h.db, f.id, users.filer!.id))?.recheck?.id).toBe(second.id);
   });
