@@ -1,13 +1,13 @@
-// `tsx bench/cpu.ts`: the CPU milliseconds `next start` spends per request on each page (read from
-// /proc, so it holds up on a busy machine where req/s does not). Used to find where signed-in pages
-// spend their time; `npm run bench` remains the measurement of record. DB=… N=… ONLY=dashboard,trivial
-import { readFileSync } from 'node:fs';
+// `tsx bench/cpu.ts`: the CPU milliseconds `next start`, PostgreSQL and the load generator spend per request
+// on each page (read from /proc, so it holds up on a busy machine where req/s does not). Used to find where signed-in pages
+// spend their time; `npm run bench` remains the measurement of record. DB=… SECONDS=… ONLY=dashboard,trivial
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { startServer, signInCookie } from './http';
 import { BENCH_PASSWORD } from './seed';
 import { deepPageUrls } from './pages';
 const DB = process.env.DB ?? 'postgres://postgres@127.0.0.1:5432/beian_bench_1000';
-const N = Number(process.env.N ?? 300);
+const SECONDS = Number(process.env.SECONDS ?? 6);
 function cpuMs(pid: number): number {
   let t = 0;
   const walk = (p: number) => {
@@ -16,6 +16,20 @@ function cpuMs(pid: number): number {
   };
   walk(pid);
   return t * 10; // clock ticks (100 Hz) → ms
+}
+/** CPU ms of every PostgreSQL process on the machine (the bench is the only client). */
+function postgresMs(): number {
+  let t = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const f = stat.split(') ')[1]!.split(' ');
+      t += Number(f[11]) + Number(f[12]);
+    } catch {}
+  }
+  return t * 10;
 }
 const server = await startServer({ DATABASE_URL: DB, AUTH_SECRET: 'bench-secret-0123456789-0123456789' }, 3482);
 try {
@@ -26,9 +40,11 @@ try {
   for (const [name, path, cookie] of (process.env.ONLY ? pages.filter(p => process.env.ONLY!.split(',').includes(p[0])) : pages)) {
     const opts = { url: server.url + path, connections: 10, headers: cookie ? { cookie } : {} };
     await autocannon({ ...opts, amount: 100 });
-    const c0 = cpuMs(server.pid); const t0 = Date.now();
-    const r = await autocannon({ ...opts, amount: N });
-    const c1 = cpuMs(server.pid);
-    console.log(`${name.padEnd(16)} ${((c1 - c0) / N).toFixed(2)} ms CPU/req  (${(N / ((Date.now() - t0) / 1000)).toFixed(0)} req/s wall, non2xx ${r.non2xx}, bytes/req ${(r.throughput.total / N / 1024).toFixed(1)} KB)`);
+    const c0 = cpuMs(server.pid); const p0 = postgresMs(); const l0 = process.cpuUsage(); const t0 = Date.now();
+    const r = await autocannon({ ...opts, duration: SECONDS });
+    const N = r.requests.total;
+    const c1 = cpuMs(server.pid); const p1 = postgresMs(); const l1 = process.cpuUsage(l0);
+    const per = (ms: number) => (ms / N).toFixed(2);
+    console.log(`${name.padEnd(16)} next ${per(c1 - c0)} + postgres ${per(p1 - p0)} + load generator ${per((l1.user + l1.system) / 1000)} ms CPU/req  (${(N / ((Date.now() - t0) / 1000)).toFixed(0)} req/s, p99 ${r.latency.p99} ms, non2xx ${r.non2xx}, ${(r.throughput.total / N / 1024).toFixed(1)} KB/response)`);
   }
 } finally { await server.stop(); }

@@ -1,7 +1,8 @@
 import 'server-only';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
-import { rowsOf } from '../raw-sql';
+import { prepared } from '../prepared';
+import * as t from '../schema';
 import type { FindingCodeValue as FindingCode, FindingStatus, OrderState, OrderTypeValue as OrderType, SubjectNature } from '@/lib/domain/codes';
 import type { SubjectRow } from './filings';
 import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
@@ -24,39 +25,49 @@ export type DashboardFiling = {
 
 const SHOWN_FINDING_STATUSES = [...UNRESOLVED_FINDING_STATUSES, 'access_cancelled'] as const;
 
+// Literal lists, not parameters: the planner must see them to use the partial index of open orders.
+const findingStatuses = sql.raw(SHOWN_FINDING_STATUSES.map((v) => `'${v}'`).join(','));
+const orderStates = sql.raw(OPEN_ORDER_STATES.map((v) => `'${v}'`).join(','));
+
+// Column names are written out: drizzle leaves a one-table select's columns unqualified, which the
+// correlated subqueries (all with an `id`) would make ambiguous.
+function dashboardQuery(tx: Tx) {
+  return tx
+    .select({
+      filings: sql<string>`coalesce(json_agg(json_build_object(
+        'id', subjects.id, 'icpNumber', subjects.icp_number, 'name', subjects.name, 'nature', subjects.nature,
+        'provinceCode', subjects.province_code, 'status', subjects.status,
+        'websites', coalesce((
+          select json_agg(json_build_object(
+            'id', w.id, 'icpNumber', w.icp_number, 'name', w.name, 'status', w.status,
+            'ips', coalesce(a.ips, '{}'),
+            'domains', coalesce((
+              select json_agg(d.name order by d.created_at, d.name) from domains d
+              where d.website_id = w.id and d.removed_at is null), '[]')
+          ) order by w.icp_number)
+          from websites w left join access_records a on a.website_id = w.id and a.active
+          where w.subject_id = subjects.id), '[]'),
+        'findings', coalesce((
+          select json_agg(json_build_object(
+            'id', f.id, 'code', f.code, 'status', f.status, 'deadline', f.deadline, 'websiteId', f.website_id
+          ) order by f.deadline, f.id)
+          from findings f where f.subject_id = subjects.id and f.status in (${findingStatuses})), '[]'),
+        'openOrder', (
+          select json_build_object('id', o.id, 'number', o.number, 'type', o.type, 'state', o.state)
+          from orders o where o.subject_id = subjects.id and o.state in (${orderStates}) limit 1)
+      ) order by subjects.created_at, subjects.icp_number), '[]')::text`,
+    })
+    .from(t.subjects)
+    .where(eq(t.subjects.ownerId, sql.placeholder('ownerId')))
+    .prepare('dashboard');
+}
+
 /**
- * The whole dashboard of one owner in one query: PostgreSQL assembles the JSON (index lookups per subject
- * and website), the server parses it once. Five queries through the ORM cost five round trips and five
- * result mappings per render; the render budget is the framework's (issue 7).
+ * The whole dashboard of one owner in one prepared query: PostgreSQL assembles the JSON (index lookups per
+ * subject and website), the server parses it once. Five queries through the ORM cost five round trips and
+ * five result mappings per render; the render budget is the framework's (issue 7).
  */
 export async function loadDashboard(tx: Tx, ownerId: string): Promise<DashboardFiling[]> {
-  // Literal lists, not parameters: the planner must see them to use the partial index of open orders.
-  const findingStatuses = sql.raw(SHOWN_FINDING_STATUSES.map((v) => `'${v}'`).join(','));
-  const orderStates = sql.raw(OPEN_ORDER_STATES.map((v) => `'${v}'`).join(','));
-  const result = await tx.execute(sql`
-    select coalesce(json_agg(json_build_object(
-      'id', s.id, 'icpNumber', s.icp_number, 'name', s.name, 'nature', s.nature,
-      'provinceCode', s.province_code, 'status', s.status,
-      'websites', coalesce((
-        select json_agg(json_build_object(
-          'id', w.id, 'icpNumber', w.icp_number, 'name', w.name, 'status', w.status,
-          'ips', coalesce(a.ips, '{}'),
-          'domains', coalesce((
-            select json_agg(d.name order by d.created_at, d.name) from domains d
-            where d.website_id = w.id and d.removed_at is null), '[]')
-        ) order by w.icp_number)
-        from websites w left join access_records a on a.website_id = w.id and a.active
-        where w.subject_id = s.id), '[]'),
-      'findings', coalesce((
-        select json_agg(json_build_object(
-          'id', f.id, 'code', f.code, 'status', f.status, 'deadline', f.deadline, 'websiteId', f.website_id
-        ) order by f.deadline, f.id)
-        from findings f where f.subject_id = s.id and f.status in (${findingStatuses})), '[]'),
-      'openOrder', (
-        select json_build_object('id', o.id, 'number', o.number, 'type', o.type, 'state', o.state)
-        from orders o where o.subject_id = s.id and o.state in (${orderStates}) limit 1)
-    ) order by s.created_at, s.icp_number), '[]')::text as filings
-    from subjects s where s.owner_id = ${ownerId}`);
-  const [row] = rowsOf<{ filings: string }>(result);
-  return JSON.parse(row!.filings) as DashboardFiling[];
+  const [row] = await prepared(tx, 'dashboard', dashboardQuery).execute({ ownerId });
+  return JSON.parse(row?.filings ?? '[]') as DashboardFiling[];
 }

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { isUuid } from './filings';
+import { prepared } from '../prepared';
 import { OPEN_ORDER_STATES, type FindingStatus } from '@/lib/domain/codes';
 
 export type RectificationView = {
@@ -19,16 +20,10 @@ export type RectificationView = {
   extension: Pick<typeof t.extensionRequests.$inferSelect, 'id' | 'state' | 'reason' | 'newDeadline' | 'createdAt' | 'decidedAt'> | null;
 };
 
-/**
- * One finding with everything its rectification page needs, only when its subject belongs to `ownerId`, in
- * one query (the lookups are correlated subqueries on their indexes: six round trips and result mappings
- * were a third of the page's server CPU, issue 7). A foreign id and a missing id both give undefined, so
- * the page answers 404 either way.
- */
-export async function getFindingForOwner(tx: Tx, findingId: string, ownerId: string): Promise<RectificationView | undefined> {
-  if (!isUuid(findingId)) return undefined;
-  const openStates = sql.raw(OPEN_ORDER_STATES.map((v) => `'${v}'`).join(','));
-  const [row] = await tx
+const openStates = sql.raw(OPEN_ORDER_STATES.map((v) => `'${v}'`).join(','));
+
+function rectificationQuery(tx: Tx) {
+  return tx
     .select({
       finding: t.findings,
       notice: t.notices,
@@ -51,7 +46,19 @@ export async function getFindingForOwner(tx: Tx, findingId: string, ownerId: str
     .innerJoin(t.notices, eq(t.notices.id, t.findings.noticeId))
     .leftJoin(t.websites, eq(t.websites.id, t.findings.websiteId))
     .leftJoin(t.domains, eq(t.domains.id, t.findings.domainId))
-    .where(and(eq(t.findings.id, findingId), eq(t.subjects.ownerId, ownerId)));
+    .where(and(eq(t.findings.id, sql.placeholder('findingId')), eq(t.subjects.ownerId, sql.placeholder('ownerId'))))
+    .prepare('rectification');
+}
+
+/**
+ * One finding with everything its rectification page needs, only when its subject belongs to `ownerId`, in
+ * one query (the lookups are correlated subqueries on their indexes: six round trips and result mappings
+ * were a third of the page's server CPU, issue 7). A foreign id and a missing id both give undefined, so
+ * the page answers 404 either way.
+ */
+export async function getFindingForOwner(tx: Tx, findingId: string, ownerId: string): Promise<RectificationView | undefined> {
+  if (!isUuid(findingId)) return undefined;
+  const [row] = await prepared(tx, 'rectification', rectificationQuery).execute({ findingId, ownerId });
   if (!row) return undefined;
   const recheck = json<RectificationView['recheck'] & object>(row.recheck);
   const extension = json<RectificationView['extension'] & object>(row.extension);

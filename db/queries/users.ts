@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
+import { prepared } from '../prepared';
 import { users, verificationTokens } from '../schema';
 
 export type UserRow = typeof users.$inferSelect;
@@ -9,8 +10,10 @@ export async function findUserByEmail(tx: Tx, email: string): Promise<UserRow | 
   return row;
 }
 
+/** Every signed-in request reads its user (session.ts), hence a prepared statement. */
 export async function findUserById(tx: Tx, id: string): Promise<UserRow | undefined> {
-  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  const query = prepared(tx, 'user_by_id', (db) => db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('user_by_id'));
+  const [row] = await query.execute({ id });
   return row;
 }
 
