@@ -11,10 +11,12 @@ import { benchImport, IMPORT_TARGET, importRowText } from './import';
 
 // `npm run bench`: every figure against a baseline measured in the same run, printed as one table with
 // PASS/FAIL. Needs the PostgreSQL server (BENCH_PG, default the machine's 127.0.0.1:5432). Reuses the
-// bench databases when already seeded (BENCH_RESEED=1 to rebuild). BENCH_SECONDS sets each load's length.
+// bench databases when already seeded (BENCH_RESEED=1 to rebuild). BENCH_SECONDS sets each load's length,
+// BENCH_ROUNDS the number of interleaved rounds at 10 connections.
 
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const rows: { figure: string; value: string; target: string; pass: boolean | null; reproduce: string }[] = [];
 const row = (figure: string, value: string, target: string, pass: boolean | null, reproduce = 'npm run bench') => {
@@ -50,52 +52,78 @@ async function ensureSeeded(size: number) {
 }
 
 type PageRun = { name: string; path: string; cookie?: string };
+type Target = { size: number; server: Awaited<ReturnType<typeof startServer>>; filer: string; pages: PageRun[]; rectification: string };
 
-async function measureSize(size: number, port: number) {
+async function startTarget(size: number, port: number): Promise<Target> {
   await ensureSeeded(size);
   const server = await startServer({ DATABASE_URL: dbUrl(size), AUTH_SECRET: 'bench-secret-0123456789-0123456789' }, port);
-  try {
-    const filer = await signInCookie(server.url, 'bench-filer@bench.example', BENCH_PASSWORD);
-    const reviewer = await signInCookie(server.url, 'bench-reviewer@bench.example', BENCH_PASSWORD);
-    const deep = await deepPageUrls(dbUrl(size));
-    const pages: PageRun[] = [
-      { name: 'trivial', path: '/status' },
-      { name: 'dashboard', path: '/dashboard', cookie: filer },
-      { name: 'rectification', path: deep.rectification, cookie: filer },
-      { name: 'queue p1', path: '/review', cookie: reviewer },
-      { name: 'queue p500', path: deep.queuePage500, cookie: reviewer },
-    ];
-    const results: Record<string, Record<number, LoadResult>> = {};
-    for (const p of pages) {
-      const probe = await fetch(`${server.url}${p.path}`, { headers: p.cookie ? { cookie: p.cookie } : {}, redirect: 'manual' });
-      if (probe.status !== 200) throw new Error(`${p.name} ${p.path} answered ${probe.status}`);
-      await load(`${server.url}${p.path}`, { connections: 10, seconds: 2, cookie: p.cookie }); // warm-up
-      results[p.name] = {};
-      for (const c of [10, 50]) results[p.name]![c] = await load(`${server.url}${p.path}`, { connections: c, seconds: SECONDS, cookie: p.cookie });
-      const r10 = results[p.name]![10]!;
-      const r50 = results[p.name]![50]!;
-      console.log(`  ${size} ${p.name}: ${r10.rps.toFixed(0)} req/s @10 (p99 ${r10.p99} ms), ${r50.rps.toFixed(0)} req/s @50, errors ${r10.errors + r50.errors}, non-2xx ${r10.non2xx + r50.non2xx}`);
-    }
-    let js: Record<string, number> = {};
-    if (size === SIZES[0]) {
-      js = {
-        trivial: await firstLoadJsKb(server.url, '/status'),
-        dashboard: await firstLoadJsKb(server.url, '/dashboard', filer),
-        rectification: await firstLoadJsKb(server.url, deep.rectification, filer),
-      };
-    }
-    let leak: { before: number; after: number } | null = null;
-    // BENCH_LEAK=0 skips the 20,000-request memory check (about 13 minutes on 2 cores) for a quick page-only run.
-    if (size === SIZES[SIZES.length - 1] && process.env.BENCH_LEAK !== '0') {
-      await load(`${server.url}/dashboard`, { connections: 10, seconds: 0, cookie: filer }).catch(() => null);
-      const before = rssMb(server.pid);
-      await runRequests(`${server.url}/dashboard`, filer, 20_000);
-      leak = { before, after: rssMb(server.pid) };
-    }
-    return { results, js, leak };
-  } finally {
-    await server.stop();
+  const filer = await signInCookie(server.url, 'bench-filer@bench.example', BENCH_PASSWORD);
+  const reviewer = await signInCookie(server.url, 'bench-reviewer@bench.example', BENCH_PASSWORD);
+  const deep = await deepPageUrls(dbUrl(size));
+  const pages: PageRun[] = [
+    { name: 'trivial', path: '/status' },
+    { name: 'dashboard', path: '/dashboard', cookie: filer },
+    { name: 'rectification', path: deep.rectification, cookie: filer },
+    { name: 'queue p1', path: '/review', cookie: reviewer },
+    { name: 'queue p500', path: deep.queuePage500, cookie: reviewer },
+  ];
+  for (const p of pages) {
+    const probe = await fetch(`${server.url}${p.path}`, { headers: p.cookie ? { cookie: p.cookie } : {}, redirect: 'manual' });
+    if (probe.status !== 200) throw new Error(`${p.name} ${p.path} answered ${probe.status}`);
   }
+  return { size, server, filer, pages, rectification: deep.rectification };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/**
+ * Every page on every database size, at 10 connections, in ROUNDS interleaved rounds (trivial, dashboard, …
+ * on 1k, then on 100k, then again): each figure is the median of its rounds. On a shared 2-core machine the
+ * speed drifts by tens of percent within minutes; measured back to back in one sequence, a page and its
+ * baseline would see different machines. 50 connections once per page, for the table only.
+ */
+async function measure(targets: Target[]) {
+  const results: Record<number, Record<string, Record<number, LoadResult>>> = {};
+  const rounds: Record<string, LoadResult[]> = {};
+  for (const t of targets) {
+    results[t.size] = {};
+    for (const p of t.pages) await load(`${t.server.url}${p.path}`, { connections: 10, seconds: 2, cookie: p.cookie }); // warm-up
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of targets[0]!.pages.map((p) => p.name)) {
+      for (const t of targets) {
+        const p = t.pages.find((x) => x.name === name)!;
+        (rounds[`${t.size} ${name}`] ??= []).push(await load(`${t.server.url}${p.path}`, { connections: 10, seconds: SECONDS, cookie: p.cookie }));
+      }
+    }
+  }
+  for (const t of targets) {
+    for (const p of t.pages) {
+      const rs = rounds[`${t.size} ${p.name}`]!;
+      const r10: LoadResult = { rps: median(rs.map((r) => r.rps)), p99: median(rs.map((r) => r.p99)), errors: rs.reduce((n, r) => n + r.errors, 0), non2xx: rs.reduce((n, r) => n + r.non2xx, 0) };
+      const r50 = await load(`${t.server.url}${p.path}`, { connections: 50, seconds: SECONDS, cookie: p.cookie });
+      results[t.size]![p.name] = { 10: r10, 50: r50 };
+      console.log(`  ${t.size} ${p.name}: ${r10.rps.toFixed(0)} req/s @10 (median of ${rs.map((r) => r.rps.toFixed(0)).join(' / ')}; p99 ${r10.p99} ms), ${r50.rps.toFixed(0)} req/s @50, errors ${r10.errors + r50.errors}, non-2xx ${r10.non2xx + r50.non2xx}`);
+    }
+  }
+  return { results, rounds };
+}
+
+async function firstLoadJs(t: Target): Promise<Record<string, number>> {
+  return {
+    trivial: await firstLoadJsKb(t.server.url, '/status'),
+    dashboard: await firstLoadJsKb(t.server.url, '/dashboard', t.filer),
+    rectification: await firstLoadJsKb(t.server.url, t.rectification, t.filer),
+  };
+}
+
+/** RSS after the first 1,000 dashboard requests and after 20,000 (about 13 minutes on 2 cores). */
+async function leakCheck(t: Target) {
+  const url = `${t.server.url}/dashboard`;
+  await runRequests(url, t.filer, 1_000);
+  const before = rssMb(t.server.pid);
+  await runRequests(url, t.filer, 19_000);
+  return { before, after: rssMb(t.server.pid) };
 }
 
 /** Exactly `amount` requests (autocannon's amount mode), for the memory check. */
@@ -106,23 +134,36 @@ async function runRequests(url: string, cookie: string, amount: number) {
 
 async function main() {
   if (!existsSync('.next/BUILD_ID')) spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], { stdio: 'inherit' });
-  const bySize: Record<number, Awaited<ReturnType<typeof measureSize>>> = {};
-  let port = 3400;
-  for (const size of SIZES) bySize[size] = await measureSize(size, port++);
-  const small = bySize[SIZES[0]!]!;
-  const large = bySize[SIZES[SIZES.length - 1]!]!;
+  const targets: Target[] = [];
+  let measured: Awaited<ReturnType<typeof measure>>;
+  let js: Awaited<ReturnType<typeof firstLoadJs>>;
+  let leak: { before: number; after: number } | null = null;
+  try {
+    let port = 3400;
+    for (const size of SIZES) targets.push(await startTarget(size, port++));
+    measured = await measure(targets);
+    js = await firstLoadJs(targets[0]!);
+    // BENCH_LEAK=0 skips the 20,000-request memory check for a quick page-only run.
+    if (process.env.BENCH_LEAK !== '0') leak = await leakCheck(targets.at(-1)!);
+  } finally {
+    for (const t of targets) await t.server.stop();
+  }
+  const { results, rounds } = measured;
+  const small = { results: results[SIZES[0]!]!, js };
+  const large = { results: results[SIZES.at(-1)!]!, leak };
+  // A ratio is the median over rounds of the two pages' req/s in the same round, measured minutes apart at most.
+  const pairRatio = (a: string, b: string) => median(rounds[a]!.map((r, i) => r.rps / rounds[b]![i]!.rps));
   const ratio = (a: number, b: number) => (b ? a / b : 0);
-  const t10 = small.results.trivial![10]!.rps;
   for (const name of ['dashboard', 'rectification']) {
-    const r = ratio(small.results[name]![10]!.rps, t10);
+    const r = pairRatio(`${SIZES[0]} ${name}`, `${SIZES[0]} trivial`);
     row(`${name} vs trivial @10 conns`, `${r.toFixed(2)}×`, '≥ 0.60×', r >= 0.6);
   }
   row('dashboard p99 @10 conns', `${small.results.dashboard![10]!.p99} ms`, '≤ 250 ms', small.results.dashboard![10]!.p99 <= 250);
   for (const name of ['dashboard', 'rectification', 'queue p1', 'queue p500']) {
-    const r = ratio(large.results[name]![10]!.rps, small.results[name]![10]!.rps);
+    const r = pairRatio(`${SIZES.at(-1)} ${name}`, `${SIZES[0]} ${name}`);
     row(`${name} at ${SIZES.at(-1)} vs ${SIZES[0]} subjects`, `${r.toFixed(2)}×`, '≥ 0.90×', r >= 0.9);
   }
-  const deepRatio = ratio(large.results['queue p500']![10]!.rps, large.results['queue p1']![10]!.rps);
+  const deepRatio = pairRatio(`${SIZES.at(-1)} queue p500`, `${SIZES.at(-1)} queue p1`);
   row('queue page 500 vs page 1', `${deepRatio.toFixed(2)}×`, '≥ 0.90×', deepRatio >= 0.9);
   for (const name of ['dashboard', 'rectification']) {
     const r = ratio(small.js[name]!, small.js.trivial!);
