@@ -1,14 +1,18 @@
 import { daysUntil, formatDate } from '@/lib/time';
 
-/** A deadline with the days left; red with an explicit word when ≤ 3 days or past (not colour alone). */
-export function Deadline({ date, now }: { date: string; now?: Date }) {
+/** The words for a deadline: the date and the days left, with an explicit word when ≤ 3 days or past. */
+export function deadlineText(date: string, now?: Date): { text: string; urgent: boolean } {
   const days = daysUntil(date, now);
   const urgent = days <= 3;
-  const text = days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `剩余 ${days} 天`;
-  return (
-    <span className={urgent ? 'font-medium text-red-700' : 'text-slate-700'}>
-      {formatDate(`${date}T00:00:00+08:00`)}（{urgent && days >= 0 ? '即将到期，' : ''}
-      {text}）
-    </span>
-  );
+  const left = days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `剩余 ${days} 天`;
+  return { text: `${formatDate(`${date}T00:00:00+08:00`)}（${urgent && days >= 0 ? '即将到期，' : ''}${left}）`, urgent };
+}
+
+/**
+ * A deadline with the days left; red with an explicit word when ≤ 3 days or past (not colour alone). One
+ * text node: long lists render dozens of these, and each separate text part costs the renderer a marker.
+ */
+export function Deadline({ date, now, prefix = '' }: { date: string; now?: Date; prefix?: string }) {
+  const { text, urgent } = deadlineText(date, now);
+  return <span className={urgent ? 'font-medium text-red-700' : 'text-slate-700'}>{prefix + text}</span>;
 }

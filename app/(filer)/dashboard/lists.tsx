@@ -26,9 +26,9 @@ const BUTTON = 'rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white 
 export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
   const at = new Date(now);
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white *:flex *:flex-wrap *:items-center *:gap-3 *:p-4">
       {items.map((f) => (
-        <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
+        <li key={f.id}>
           {f.cancelled ? (
             <div className="min-w-0 flex-1">
               <p className="font-medium">{f.title}</p>
@@ -40,7 +40,7 @@ export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
                 <FindingStatusBadge status={f.status} />
                 <span>{f.where}</span>
-                <span>· 截止 <Deadline date={f.deadline} now={at} /></span>
+                <Deadline date={f.deadline} now={at} prefix="· 截止 " />
               </p>
             </div>
           )}
@@ -72,25 +72,26 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
         </p>
       ) : null}
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        {/* Cell padding set once on the table, not on each of its cells. */}
+        <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
           <caption className="sr-only">{`${s.name}的网站`}</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">网站备案号</th>
-              <th scope="col" className="px-4 py-2 font-medium">网站名称</th>
-              <th scope="col" className="px-4 py-2 font-medium">域名</th>
-              <th scope="col" className="px-4 py-2 font-medium">接入 IP</th>
-              <th scope="col" className="px-4 py-2 font-medium">状态</th>
+              <th scope="col">网站备案号</th>
+              <th scope="col">网站名称</th>
+              <th scope="col">域名</th>
+              <th scope="col">接入 IP</th>
+              <th scope="col">状态</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {s.websites.map((w) => (
               <tr key={w.id}>
-                <td className="whitespace-nowrap px-4 py-2">{w.icpNumber}</td>
-                <td className="px-4 py-2">{w.name}</td>
-                <td className="px-4 py-2">{w.domains}</td>
-                <td className="px-4 py-2">{w.ips}</td>
-                <td className="px-4 py-2"><FilingStatusBadge status={w.status} /></td>
+                <td className="whitespace-nowrap">{w.icpNumber}</td>
+                <td>{w.name}</td>
+                <td>{w.domains}</td>
+                <td>{w.ips}</td>
+                <td><FilingStatusBadge status={w.status} /></td>
               </tr>
             ))}
           </tbody>
