@@ -147,12 +147,22 @@ function matches(res: APIResponse, answer: Answer, id: string): boolean {
   return typeof answer.location === 'string' ? got === fill(answer.location, id) : new RegExp(fill(answer.location.source, id)).test(got);
 }
 
-/** A 404 body with the per-response nonce and the requested id taken out, to compare two refusals. */
+/**
+ * A 404 body with the per-response nonce and the requested id taken out, and its RSC payload rows in a fixed
+ * order, to compare two refusals. Rows stream as their data resolves: a malformed id is refused before any
+ * query and a missing one after, so the same rows can arrive in another order (the bytes, not the content).
+ */
 function normalised(body: string, id: string): string {
   const nonce = body.match(/nonce="([^"]+)"/)?.[1];
-  const s = nonce ? body.replaceAll(nonce, 'NONCE') : body;
+  let s = nonce ? body.replaceAll(nonce, 'NONCE') : body;
   // The id as a whole token only: a numeric id must not eat the framework's own row numbers ("$L17").
-  return id ? s.replace(new RegExp(`(?<![0-9A-Za-z-])${id.replaceAll('-', '\\-')}(?![0-9A-Za-z-])`, 'g'), '{id}') : s;
+  if (id) s = s.replace(new RegExp(`(?<![0-9A-Za-z-])${id.replaceAll('-', '\\-')}(?![0-9A-Za-z-])`, 'g'), '{id}');
+  const payload: string[] = [];
+  const html = s.replace(/<script[^>]*>self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)<\/script>/g, (_, json: string) => {
+    payload.push(JSON.parse(json) as string);
+    return '';
+  });
+  return `${html}\n${payload.join('').split('\n').filter(Boolean).sort().join('\n')}`;
 }
 
 /** Ids in the links a page renders: UUIDv4 everywhere except the paths the matrix allows numbers in. */
