@@ -50,7 +50,9 @@ export async function claimDue(db: Db, opts: { limit?: number; now?: Date } = {}
     update outbox set locked_until = ${lease.toISOString()}::timestamptz
     where id in (
       select id from outbox
-      where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+      -- \`now\` has millisecond resolution and next_attempt_at microseconds: a row stamped later within the
+      -- same millisecond (enqueued just before this call) is due as well.
+      where status = 'pending' and next_attempt_at < ${now.toISOString()}::timestamptz + interval '1 millisecond'
         and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
       order by next_attempt_at, id
       limit ${opts.limit ?? 20}

@@ -141,6 +141,13 @@ describe.each(TEST_TARGETS)('outbox delivery over real SMTP on %s', (target) => 
     expect(await statusCounts()).toEqual({ sent: 40 });
   });
 
+  it('a row stamped within the same millisecond as the worker\'s clock is due (ms clock, µs timestamps)', async () => {
+    await put(messages(1, 'same-ms'));
+    await h.db.update(t.outbox).set({ nextAttemptAt: sql`'2026-11-29T08:00:00.000700Z'::timestamptz` });
+    expect(await claimDue(h.db, { now: new Date('2026-11-29T07:59:59.999Z') })).toHaveLength(0);
+    expect(await claimDue(h.db, { now: new Date('2026-11-29T08:00:00.000Z') })).toHaveLength(1);
+  });
+
   it("a crashed worker's rows are retried after its lease, and its late mark-sent changes nothing", async () => {
     await put(messages(1, 'lease'));
     const now = Date.now();
