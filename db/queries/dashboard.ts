@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import { prepared } from '../prepared';
+import { sqlLiterals } from '../raw-sql';
 import * as t from '../schema';
 import type { FindingCodeValue as FindingCode, FindingStatus, OrderState, OrderTypeValue as OrderType, SubjectNature } from '@/lib/domain/codes';
 import type { SubjectRow } from './filings';
@@ -25,9 +26,8 @@ export type DashboardFiling = {
 
 const SHOWN_FINDING_STATUSES = [...UNRESOLVED_FINDING_STATUSES, 'access_cancelled'] as const;
 
-// Literal lists, not parameters: the planner must see them to use the partial index of open orders.
-const findingStatuses = sql.raw(SHOWN_FINDING_STATUSES.map((v) => `'${v}'`).join(','));
-const orderStates = sql.raw(OPEN_ORDER_STATES.map((v) => `'${v}'`).join(','));
+const findingStatuses = sqlLiterals(SHOWN_FINDING_STATUSES);
+const orderStates = sqlLiterals(OPEN_ORDER_STATES);
 
 // Column names are written out: drizzle leaves a one-table select's columns unqualified, which the
 // correlated subqueries (all with an `id`) would make ambiguous.

@@ -4,6 +4,7 @@ import type { Tx } from '../client';
 import * as t from '../schema';
 import { isUuid } from './filings';
 import { prepared } from '../prepared';
+import { sqlLiterals } from '../raw-sql';
 import { OPEN_ORDER_STATES, type FindingStatus } from '@/lib/domain/codes';
 
 export type RectificationView = {
@@ -20,7 +21,7 @@ export type RectificationView = {
   extension: Pick<typeof t.extensionRequests.$inferSelect, 'id' | 'state' | 'reason' | 'newDeadline' | 'createdAt' | 'decidedAt'> | null;
 };
 
-const openStates = sql.raw(OPEN_ORDER_STATES.map((v) => `'${v}'`).join(','));
+const openStates = sqlLiterals(OPEN_ORDER_STATES);
 
 function rectificationQuery(tx: Tx) {
   return tx

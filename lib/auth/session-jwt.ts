@@ -3,10 +3,10 @@ import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
 import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload } from 'jose';
 
 // Auth.js' own JWT session format (@auth/core/jwt: "dir" + A256CBC-HS512, key = HKDF(secret, salt = the
-// cookie name)), with two changes: the derived key and its thumbprint are computed once per secret and
-// salt instead of on every call, and decryption runs on node:crypto with a memo of verified tokens. Deriving them twice per request (proxy and page) was most of the
-// session's cost in the signed-in pages' CPU profile. lib/auth/session-jwt.test.ts proves the tokens
-// are interchangeable with @auth/core's encode/decode.
+// cookie name)), with two changes for the signed-in pages' CPU profile, where proxy and page each read
+// the token on every request: the derived key and its thumbprint are computed once per secret and salt,
+// and decryption runs on node:crypto with a memo of verified tokens. lib/auth/session-jwt.test.ts proves
+// the tokens are interchangeable with @auth/core's encode/decode.
 
 const ALG = 'dir';
 const ENC = 'A256CBC-HS512';
