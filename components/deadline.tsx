@@ -1,11 +1,11 @@
-import { daysUntil, formatDate } from '@/lib/time';
+import { daysUntil, formatCalendarDate } from '@/lib/time';
 
 /** The words for a deadline: the date and the days left, with an explicit word when ≤ 3 days or past. */
 function describe(date: string, now?: Date): { text: string; urgent: boolean } {
   const days = daysUntil(date, now);
   const urgent = days <= 3;
   const left = days < 0 ? `已逾期 ${-days} 天` : days === 0 ? '今天截止' : `剩余 ${days} 天`;
-  return { text: `${formatDate(`${date}T00:00:00+08:00`)}（${urgent && days >= 0 ? '即将到期，' : ''}${left}）`, urgent };
+  return { text: `${formatCalendarDate(date)}（${urgent && days >= 0 ? '即将到期，' : ''}${left}）`, urgent };
 }
 
 /**

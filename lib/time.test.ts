@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format } from 'date-fns';
-import { addDaysIso, daysUntil, formatDate, formatDateTime, TIME_ZONE, todayIso } from './time';
+import { addDaysIso, daysUntil, formatCalendarDate, formatDate, formatDateTime, TIME_ZONE, todayIso } from './time';
 
 // The fixed-offset arithmetic must agree with the time-zone library on every instant the portal meets.
 const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
@@ -28,6 +28,12 @@ describe('lib/time (Asia/Shanghai)', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('shows a calendar date as the date it is', () => {
+    fc.assert(fc.property(isoDay, (day) => {
+      expect(formatCalendarDate(day)).toBe(formatDate(`${day}T00:00:00+08:00`));
+    }), { numRuns: 2000 });
   });
 
   it('turns the day at midnight Shanghai time, not UTC', () => {

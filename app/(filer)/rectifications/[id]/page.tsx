@@ -12,7 +12,7 @@ import { parseAnswers, planFor, questionsFor, type RectificationContext } from '
 import { sourceLabel } from '@/lib/rectification/source';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
-import { formatDate, formatDateTime } from '@/lib/time';
+import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/time';
 import { AnsweredList, OptionSteps, OptionsForm, QuestionForm } from './decision';
 import { ExtensionForm } from './extension-form';
 import { SelfCheckPanel } from '@/components/self-check';
@@ -244,7 +244,7 @@ function Extension({ v }: { v: RectificationView }) {
           {ext.state === 'refused' ? <Badge tone="red" icon="✕">已拒绝</Badge> : null}
           <span>
             {ext.state === 'pending' ? `您已于 ${formatDateTime(ext.createdAt)} 申请延期，请在审核结果出来前继续整改。` : null}
-            {ext.state === 'granted' ? `新截止日期：${ext.newDeadline ? formatDate(`${ext.newDeadline}T00:00:00+08:00`) : '见上方'}。` : null}
+            {ext.state === 'granted' ? `新截止日期：${ext.newDeadline ? formatCalendarDate(ext.newDeadline) : '见上方'}。` : null}
             {ext.state === 'refused' ? '延期申请未获批准，请在原截止日期前完成整改。' : null}
           </span>
         </p>

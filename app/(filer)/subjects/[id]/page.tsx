@@ -13,7 +13,7 @@ import { FINDING_CATALOGUE, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import type { OrderTypeValue } from '@/lib/domain/codes';
 import { principalContacts } from '@/db/queries/principals';
 import { maskMobile } from '@/lib/privacy/mask';
-import { formatDate } from '@/lib/time';
+import { formatCalendarDate } from '@/lib/time';
 import { SelfCheckPanel } from '@/components/self-check';
 import { websiteCheckRemedies } from '@/lib/checks/website-codes';
 import { Item } from '@/components/ui/item';
@@ -93,7 +93,7 @@ export default async function SubjectPage({ params, searchParams }: { params: Pr
                     <ul className="mt-0.5 space-y-0.5">
                       {w.domains.map((d) => (
                         <li key={d.id}>
-                          <span className="font-medium">{d.name}</span>（{formatDate(`${d.expiresOn}T00:00:00+08:00`)} 到期）
+                          <span className="font-medium">{d.name}</span>（{formatCalendarDate(d.expiresOn)} 到期）
                         </li>
                       ))}
                     </ul>
