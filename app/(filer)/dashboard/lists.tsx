@@ -10,17 +10,16 @@ import type { FindingStatus } from '@/lib/domain/codes';
 // As server components they crossed to the browser as ~650 serialised elements (70 KB of RSC payload,
 // a third of the page's server CPU); as props they cross as data (issue 7).
 
-export type TodoItem = { id: string; cancelled: boolean; title: string; status: FindingStatus; where: string; deadline: string; action: string; label?: string };
+/** One finding to rectify: `name`/`icpNumber` are the website's, or the subject's for a subject-level finding. */
+export type TodoItem = { id: string; cancelled: boolean; title: string; status: FindingStatus; name: string; icpNumber: string; deadline: string };
 export type SubjectCardView = {
   id: string;
   name: string;
   meta: string;
   status: DisplayStatus;
   order: { href: string; text: string; link: string } | null;
-  websites: { id: string; icpNumber: string; name: string; domains: string; ips: string; status: DisplayStatus }[];
+  websites: { icpNumber: string; name: string; domains: string; ips: string; status: DisplayStatus }[];
 };
-
-const BUTTON = 'rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600';
 
 /** `now` comes from the server so the days left are the same in the HTML and after hydration. */
 export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
@@ -39,13 +38,13 @@ export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
               <p className="font-medium">{f.title}</p>
               <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
                 <FindingStatusBadge status={f.status} />
-                <span>{f.where}</span>
+                <span>{`${f.name}（${f.icpNumber}）`}</span>
                 <Deadline date={f.deadline} now={at} prefix="· 截止 " />
               </p>
             </div>
           )}
-          <Link href={`/rectifications/${f.id}`} className={BUTTON} aria-label={f.label}>
-            {f.action}
+          <Link href={`/rectifications/${f.id}`} className="btn-primary" aria-label={f.cancelled ? undefined : `去整改：${f.title}（${f.name}）`}>
+            {f.cancelled ? '查看重新接入方案' : '去整改'}
           </Link>
         </li>
       ))}
@@ -86,7 +85,7 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {s.websites.map((w) => (
-              <tr key={w.id}>
+              <tr key={w.icpNumber}>
                 <td className="whitespace-nowrap">{w.icpNumber}</td>
                 <td>{w.name}</td>
                 <td>{w.domains}</td>

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { loadDashboard, type DashboardFiling } from '@/db/queries/dashboard';
 import { SubjectCards, TodoList, type SubjectCardView, type TodoItem } from './lists';
 import { displayStatus } from '@/lib/filings/status';
+import { dashboardTodo } from '@/lib/filings/todo';
 import { natureLabel, provinceName } from '@/lib/filings/labels';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
@@ -19,11 +20,10 @@ const FILER_ACTS: ReadonlySet<OrderState> = new Set(['DRAFT', 'FIRST_REVIEW_REJE
 export default async function DashboardPage() {
   const user = await requirePageUser(['filer']);
   const filings = await loadDashboard(await getDb(), user.id);
-  // 需要处理 across all subjects, most urgent deadline first (cancelled access has the oldest deadlines).
-  const todo = filings
-    .flatMap((s) => s.findings.map((f) => ({ f, s, w: s.websites.find((w) => w.id === f.websiteId) })))
-    .sort((a, b) => a.f.deadline.localeCompare(b.f.deadline) || a.s.icpNumber.localeCompare(b.s.icpNumber));
-  const openFindings = todo.filter(({ f }) => f.status !== 'access_cancelled');
+  // 需要处理 leads with the most urgent findings; 整改通知 lists them all. Thirty equal rows would bury the
+  // two that are overdue, and every row is server time on every visit (issue 7).
+  const todo = dashboardTodo(filings);
+  const openFindings = filings.reduce((n, s) => n + s.findings.filter((f) => f.status !== 'access_cancelled').length, 0);
   const openOrders = filings.filter((s) => s.openOrder).length;
   // Orders waiting for the filer (a draft to finish, a rejection to answer, an SMS code to enter).
   const ordersToAct = filings.flatMap((s) => (s.openOrder && FILER_ACTS.has(s.openOrder.state) ? [{ s, o: s.openOrder }] : []));
@@ -36,7 +36,7 @@ export default async function DashboardPage() {
       </div>
 
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <Stat label="待整改事项" value={openFindings.length} tone={openFindings.length ? 'text-amber-800' : 'text-slate-900'} />
+        <Stat label="待整改事项" value={openFindings} tone={openFindings ? 'text-amber-800' : 'text-slate-900'} />
         <Stat label="进行中的订单" value={openOrders} />
         <Stat label="备案主体" value={filings.length} />
       </dl>
@@ -56,7 +56,7 @@ export default async function DashboardPage() {
                 <Link
                   href={`/orders/${o.id}`}
                   aria-label={`${o.state === 'DRAFT' ? '继续填写' : '处理订单'}：${ORDER_TYPE_NAMES[o.type]}订单 ${o.number}`}
-                  className="rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
+                  className="btn-primary"
                 >
                   {o.state === 'DRAFT' ? '继续填写' : '处理订单'}
                 </Link>
@@ -64,12 +64,22 @@ export default async function DashboardPage() {
             ))}
           </ul>
         ) : null}
-        {todo.length === 0 ? (
+        {todo.total === 0 ? (
           <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">
             暂无待整改事项，您的备案信息核查均已通过。收到新的整改通知时，我们会通过邮件告知您，并在这里列出。
           </p>
         ) : (
-          <TodoList items={todo.map(todoItem)} now={new Date().toISOString()} />
+          <>
+            <TodoList items={todo.shown.map(todoItem)} now={new Date().toISOString()} />
+            {todo.total > todo.shown.length ? (
+              <p className="mt-3 text-sm text-slate-700">
+                以上为截止日期最近的 {todo.shown.length} 项，另有 {todo.total - todo.shown.length} 项。{' '}
+                <Link href="/notices" className="font-medium text-brand-700 underline">
+                  在整改通知中查看全部 {todo.total} 项
+                </Link>
+              </p>
+            ) : null}
+          </>
         )}
       </section>
 
@@ -96,13 +106,11 @@ function Stat({ label, value, tone = 'text-slate-900' }: { label: string; value:
   );
 }
 
-function todoItem({ f, s, w }: { f: DashboardFiling['findings'][number]; s: DashboardFiling; w: DashboardFiling['websites'][number] | undefined }): TodoItem {
-  if (f.status === 'access_cancelled') {
-    return { id: f.id, cancelled: true, title: `${s.name} 已被取消接入（超期未整改）`, status: f.status, where: '', deadline: f.deadline, action: '查看重新接入方案' };
-  }
-  const title = FINDING_CATALOGUE[f.code].notice;
-  const where = w ? `${w.name}（${w.icpNumber}）` : `${s.name}（${s.icpNumber}）`;
-  return { id: f.id, cancelled: false, title, status: f.status, where, deadline: f.deadline, action: '去整改', label: `去整改：${title}（${w?.name ?? s.name}）` };
+function todoItem({ subject: s, finding: f }: { subject: DashboardFiling; finding: DashboardFiling['findings'][number] }): TodoItem {
+  const w = f.websiteId ? s.websites.find((site) => site.id === f.websiteId) : undefined;
+  const cancelled = f.status === 'access_cancelled';
+  const title = cancelled ? `${s.name} 已被取消接入（超期未整改）` : FINDING_CATALOGUE[f.code].notice;
+  return { id: f.id, cancelled, title, status: f.status, name: w?.name ?? s.name, icpNumber: w?.icpNumber ?? s.icpNumber, deadline: f.deadline };
 }
 
 function subjectCard(s: DashboardFiling): SubjectCardView {
@@ -120,7 +128,6 @@ function subjectCard(s: DashboardFiling): SubjectCardView {
         }
       : null,
     websites: s.websites.map((w) => ({
-      id: w.id,
       icpNumber: w.icpNumber,
       name: w.name,
       domains: w.domains.join('、'),

@@ -7,7 +7,7 @@ import { Deadline } from '@/components/deadline';
 import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import type { FindingStatus } from '@/lib/domain/codes';
-import { formatDate } from '@/lib/time';
+import { formatCalendarDate, formatDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: '整改通知' };
 
@@ -67,7 +67,7 @@ export default async function NoticesPage({ searchParams }: Props) {
                 <header className="border-b border-slate-200 p-4">
                   <h2 id={`n-${n.id}`} className="font-semibold">{n.subjectName} 的整改通知</h2>
                   <p className="text-sm text-slate-600">
-                    主体备案号 {n.subjectIcpNumber} · 下发于 {formatDate(n.createdAt)} · 通知截止 {formatDate(`${n.deadline}T00:00:00+08:00`)}
+                    主体备案号 {n.subjectIcpNumber} · 下发于 {formatDate(n.createdAt)} · 通知截止 {formatCalendarDate(n.deadline)}
                   </p>
                 </header>
                 <ul className="divide-y divide-slate-100">
@@ -87,7 +87,7 @@ export default async function NoticesPage({ searchParams }: Props) {
                         <Link
                           href={`/rectifications/${f.id}`}
                           aria-label={`${live ? '去整改' : '查看'}：${notice}（${f.websiteName ?? n.subjectName}）`}
-                          className={live ? 'rounded bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600' : 'text-sm font-medium text-brand-700 underline'}
+                          className={live ? 'btn-primary' : 'text-sm font-medium text-brand-700 underline'}
                         >
                           {live ? '去整改' : '查看'}
                         </Link>
