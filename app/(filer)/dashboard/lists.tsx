@@ -71,8 +71,8 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
         </p>
       ) : null}
       <div className="overflow-x-auto">
-        {/* Cell padding set once on the table, not on each of its cells. */}
-        <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
+        {/* Cell padding (and the 备案号 column's nowrap) set once on the table, not on each of its cells. */}
+        <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_td:first-child]:whitespace-nowrap [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
           <caption className="sr-only">{`${s.name}的网站`}</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
@@ -86,7 +86,7 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
           <tbody className="divide-y divide-slate-100">
             {s.websites.map((w) => (
               <tr key={w.icpNumber}>
-                <td className="whitespace-nowrap">{w.icpNumber}</td>
+                <td>{w.icpNumber}</td>
                 <td>{w.name}</td>
                 <td>{w.domains}</td>
                 <td>{w.ips}</td>
