@@ -75,7 +75,7 @@ export default async function DashboardPage() {
               <p className="mt-3 text-sm text-slate-700">
                 以上为截止日期最近的 {todo.shown.length} 项，另有 {todo.total - todo.shown.length} 项。{' '}
                 <Link href="/notices" className="font-medium text-brand-700 underline">
-                  在整改通知中查看全部 {todo.total} 项
+                  到整改通知查看全部不合格项
                 </Link>
               </p>
             ) : null}
