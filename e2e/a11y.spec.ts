@@ -13,7 +13,7 @@ test.describe('accessibility of the filer pages', () => {
     await expect(page.getByRole('heading', { level: 1, name: '整改通知' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
 
-    await page.goto('/dashboard');
+    await page.goto('/notices');
     const href = await page.getByRole('link', { name: /^去整改：网站首页底部备案号/ }).first().getAttribute('href');
     await page.goto(href!);
     await expectNoSeriousA11yViolations(page); // the question

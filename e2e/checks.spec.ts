@@ -28,6 +28,7 @@ test('the check pages do not exist for filers and reviewers', async ({ page }) =
 
 test('a filer runs 立即自查 from a rectification page and sees each result with what to fix', async ({ page }) => {
   await signIn(page, 'filer@beian.example');
+  await page.goto('/notices');
   await page.getByRole('link', { name: /去整改：网站首页底部备案号未添加/ }).first().click();
   const panel = page.getByRole('region', { name: /网站自查：云栖科技官网/ });
   await panel.getByRole('button', { name: '立即自查' }).click();

@@ -10,7 +10,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The rectification URL of `code` on `site`, read from the dashboard's 去整改 link. */
 async function findingUrl(page: Page, code: FindingCode, site: string): Promise<string> {
-  await page.goto('/dashboard');
+  await page.goto('/notices'); // every finding; the dashboard lists only the most urgent
   const link = page.getByRole('link', { name: `去整改：${FINDING_CATALOGUE[code].notice}（${site}）`, exact: true });
   const href = await link.getAttribute('href');
   expect(href).toMatch(/^\/rectifications\/[0-9a-f-]{36}$/);

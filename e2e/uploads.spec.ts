@@ -18,7 +18,7 @@ const UPLOAD_DIR = path.join(process.cwd(), '.data', 'uploads');
 const storedFiles = () => (existsSync(UPLOAD_DIR) ? readdirSync(UPLOAD_DIR).length : 0);
 
 async function openEvidenceUpload(page: Page) {
-  await page.goto('/dashboard');
+  await page.goto('/notices');
   const link = page.getByRole('link', { name: `去整改：${FINDING_CATALOGUE.DOMAIN_EXPIRED.notice}（云栖技术文档中心）`, exact: true });
   const href = await link.getAttribute('href');
   await page.goto(`${href}?intent=keep&option=renew-domain-recheck`);

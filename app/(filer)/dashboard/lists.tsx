@@ -25,7 +25,7 @@ export type SubjectCardView = {
 export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
   const at = new Date(now);
   return (
-    <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white *:flex *:flex-wrap *:items-center *:gap-3 *:p-4">
+    <ul aria-label="待整改事项" className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white *:flex *:flex-wrap *:items-center *:gap-3 *:p-4">
       {items.map((f) => (
         <li key={f.id}>
           {f.cancelled ? (
