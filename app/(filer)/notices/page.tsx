@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { listNoticesForOwner } from '@/db/queries/findings';
-import { Deadline } from '@/components/deadline';
-import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
+import { NoticeList, type NoticeView } from './notice-list';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import type { FindingStatus } from '@/lib/domain/codes';
 import { formatCalendarDate, formatDate } from '@/lib/time';
@@ -60,46 +59,27 @@ export default async function NoticesPage({ searchParams }: Props) {
             : '您暂未收到整改通知。接入商核查发现问题时，会通过邮件通知您，并在这里列出。'}
         </p>
       ) : (
-        <ul className="space-y-4">
-          {notices.map((n) => (
-            <li key={n.id}>
-              <article aria-labelledby={`n-${n.id}`} className="rounded-lg border border-slate-200 bg-white">
-                <header className="border-b border-slate-200 p-4">
-                  <h2 id={`n-${n.id}`} className="font-semibold">{n.subjectName} 的整改通知</h2>
-                  <p className="text-sm text-slate-600">
-                    主体备案号 {n.subjectIcpNumber} · 下发于 {formatDate(n.createdAt)} · 通知截止 {formatCalendarDate(n.deadline)}
-                  </p>
-                </header>
-                <ul className="divide-y divide-slate-100">
-                  {n.findings.map((f) => {
-                    const notice = FINDING_CATALOGUE[f.code].notice;
-                    const live = f.status === 'open' || f.status === 'in_progress' || f.status === 'overdue';
-                    return (
-                      <li key={f.id} className="flex flex-wrap items-center gap-3 p-4">
-                        <div className="min-w-0 flex-1">
-                          <p className="font-medium">{notice}</p>
-                          <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                            <FindingStatusBadge status={f.status} />
-                            <span>{f.websiteName ?? '主体信息'}</span>
-                            {live ? <span>· 截止 <Deadline date={f.deadline} /></span> : null}
-                          </p>
-                        </div>
-                        <Link
-                          href={`/rectifications/${f.id}`}
-                          aria-label={`${live ? '去整改' : '查看'}：${notice}（${f.websiteName ?? n.subjectName}）`}
-                          className={live ? 'btn-primary' : 'text-sm font-medium text-brand-700 underline'}
-                        >
-                          {live ? '去整改' : '查看'}
-                        </Link>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </article>
-            </li>
-          ))}
-        </ul>
+        <NoticeList notices={notices.map(noticeView)} now={new Date().toISOString()} />
       )}
     </div>
   );
+}
+
+type NoticeRow = Awaited<ReturnType<typeof listNoticesForOwner>>[number];
+
+function noticeView(n: NoticeRow): NoticeView {
+  return {
+    id: n.id,
+    title: `${n.subjectName} 的整改通知`,
+    meta: `主体备案号 ${n.subjectIcpNumber} · 下发于 ${formatDate(n.createdAt)} · 通知截止 ${formatCalendarDate(n.deadline)}`,
+    findings: n.findings.map((f) => ({
+      id: f.id,
+      title: FINDING_CATALOGUE[f.code].notice,
+      status: f.status,
+      site: f.websiteName ?? '主体信息',
+      labelSite: f.websiteName ?? n.subjectName,
+      deadline: f.deadline,
+      live: f.status === 'open' || f.status === 'in_progress' || f.status === 'overdue',
+    })),
+  };
 }
