@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { listNoticesForOwner } from '@/db/queries/findings';
 import { NoticeList, type NoticeView } from './notice-list';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
-import type { FindingStatus } from '@/lib/domain/codes';
+import { UNRESOLVED_FINDING_STATUSES, type FindingStatus } from '@/lib/domain/codes';
 import { formatCalendarDate, formatDate } from '@/lib/time';
 
 export const metadata: Metadata = { title: '整改通知' };
@@ -65,6 +65,7 @@ export default async function NoticesPage({ searchParams }: Props) {
   );
 }
 
+// A finding still to rectify gets 去整改 and its deadline; a resolved or access-cancelled one is only shown.
 type NoticeRow = Awaited<ReturnType<typeof listNoticesForOwner>>[number];
 
 function noticeView(n: NoticeRow): NoticeView {
@@ -79,7 +80,7 @@ function noticeView(n: NoticeRow): NoticeView {
       site: f.websiteName ?? '主体信息',
       labelSite: f.websiteName ?? n.subjectName,
       deadline: f.deadline,
-      live: f.status === 'open' || f.status === 'in_progress' || f.status === 'overdue',
+      live: (UNRESOLVED_FINDING_STATUSES as readonly FindingStatus[]).includes(f.status),
     })),
   };
 }
