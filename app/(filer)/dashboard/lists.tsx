@@ -1,8 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { FilingStatusBadge } from '@/components/ui/status-badge';
-import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
-import { Deadline } from '@/components/deadline';
+import { FindingRow } from '@/components/finding-row';
 import type { DisplayStatus } from '@/lib/filings/status';
 import type { FindingStatus } from '@/lib/domain/codes';
 
@@ -29,23 +28,16 @@ export function TodoList({ items, now }: { items: TodoItem[]; now: string }) {
       {items.map((f) => (
         <li key={f.id}>
           {f.cancelled ? (
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">{f.title}</p>
-              <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
-            </div>
+            <>
+              <div className="min-w-0 flex-1">
+                <p className="font-medium">{f.title}</p>
+                <p className="text-sm text-slate-600">网站已无法在本接入商正常访问，请按指引重新接入备案。</p>
+              </div>
+              <Link href={`/rectifications/${f.id}`} className="btn-primary">查看重新接入方案</Link>
+            </>
           ) : (
-            <div className="min-w-0 flex-1">
-              <p className="font-medium">{f.title}</p>
-              <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
-                <FindingStatusBadge status={f.status} />
-                <span>{`${f.name}（${f.icpNumber}）`}</span>
-                <Deadline date={f.deadline} now={at} prefix="· 截止 " />
-              </p>
-            </div>
+            <FindingRow f={{ ...f, where: `${f.name}（${f.icpNumber}）`, labelSite: f.name, live: true }} now={at} />
           )}
-          <Link href={`/rectifications/${f.id}`} className="btn-primary" aria-label={f.cancelled ? undefined : `去整改：${f.title}（${f.name}）`}>
-            {f.cancelled ? '查看重新接入方案' : '去整改'}
-          </Link>
         </li>
       ))}
     </ul>

@@ -1,8 +1,5 @@
 'use client';
-import Link from 'next/link';
-import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
-import { Deadline } from '@/components/deadline';
-import type { FindingStatus } from '@/lib/domain/codes';
+import { FindingRow, type FindingRowView } from '@/components/finding-row';
 
 // The notices and their findings, laid out from a compact view model the page computes on the server: as
 // server components every row crossed to the browser as serialised elements (issue 7, as on 我的备案).
@@ -11,7 +8,7 @@ export type NoticeView = {
   id: string;
   title: string;
   meta: string;
-  findings: { id: string; title: string; status: FindingStatus; site: string; labelSite: string; deadline: string; live: boolean }[];
+  findings: FindingRowView[];
 };
 
 /** `now` comes from the server so the days left are the same in the HTML and after hydration. */
@@ -29,21 +26,7 @@ export function NoticeList({ notices, now }: { notices: NoticeView[]; now: strin
             <ul className="divide-y divide-slate-100 *:flex *:flex-wrap *:items-center *:gap-3 *:p-4">
               {n.findings.map((f) => (
                 <li key={f.id}>
-                  <div className="min-w-0 flex-1">
-                    <p className="font-medium">{f.title}</p>
-                    <p className="mt-0.5 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-                      <FindingStatusBadge status={f.status} />
-                      <span>{f.site}</span>
-                      {f.live ? <Deadline date={f.deadline} now={at} prefix="· 截止 " /> : null}
-                    </p>
-                  </div>
-                  <Link
-                    href={`/rectifications/${f.id}`}
-                    aria-label={`${f.live ? '去整改' : '查看'}：${f.title}（${f.labelSite}）`}
-                    className={f.live ? 'btn-primary' : 'text-sm font-medium text-brand-700 underline'}
-                  >
-                    {f.live ? '去整改' : '查看'}
-                  </Link>
+                  <FindingRow f={f} now={at} />
                 </li>
               ))}
             </ul>

@@ -65,7 +65,6 @@ export default async function NoticesPage({ searchParams }: Props) {
   );
 }
 
-// A finding still to rectify gets 去整改 and its deadline; a resolved or access-cancelled one is only shown.
 type NoticeRow = Awaited<ReturnType<typeof listNoticesForOwner>>[number];
 
 function noticeView(n: NoticeRow): NoticeView {
@@ -77,7 +76,7 @@ function noticeView(n: NoticeRow): NoticeView {
       id: f.id,
       title: FINDING_CATALOGUE[f.code].notice,
       status: f.status,
-      site: f.websiteName ?? '主体信息',
+      where: f.websiteName ?? '主体信息',
       labelSite: f.websiteName ?? n.subjectName,
       deadline: f.deadline,
       live: (UNRESOLVED_FINDING_STATUSES as readonly FindingStatus[]).includes(f.status),
