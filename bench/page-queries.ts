@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { findUserById } from '@/db/queries/users';
+import { readSessionUser } from '@/db/session-users';
 import { loadDashboard } from '@/db/queries/dashboard';
 import { getFindingForOwner, listNoticesForOwner } from '@/db/queries/findings';
 import { latestSelfCheck } from '@/db/checks/self-check';
@@ -15,7 +15,7 @@ export type PageIds = { filerId: string; findingId: string; queueCursor: string 
 export async function runPageQueries(db: Db, ids: PageIds, page: (name: string) => void): Promise<void> {
   const { filerId, findingId, queueCursor: after, now } = ids;
   page('session');
-  await findUserById(db, filerId);
+  await readSessionUser(db, filerId); // when not already in memory (db/session-users.ts)
   page('dashboard');
   await loadDashboard(db, filerId);
   page('rectification');

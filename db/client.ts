@@ -2,6 +2,7 @@ import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import path from 'node:path';
 import * as schema from './schema';
+import { pgliteListen, postgresListen, type Listen, type Listening } from './listen';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database itself: query functions take `tx = db` so use-cases compose them. */
@@ -9,7 +10,24 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db;
 
 export const MIGRATIONS_DIR = path.join(process.cwd(), 'db', 'migrations');
 
-type Handle = { db: Db; close: () => Promise<void>; kind: 'postgres' | 'pglite' };
+/** `listen` LISTENs on a NOTIFY channel; closing the handle stops every listener it started. */
+export type Handle = { db: Db; close: () => Promise<void>; kind: 'postgres' | 'pglite'; listen: Listen };
+
+/** Keeps the listeners a handle started, so that closing it stops them (no reconnecting to a dropped database). */
+function trackListeners(listen: Listen): { listen: Listen; stopAll: () => Promise<void> } {
+  const started = new Set<Listening>();
+  return {
+    listen: (channel, on) => {
+      const l = listen(channel, on);
+      started.add(l);
+      return l;
+    },
+    stopAll: async () => {
+      await Promise.all([...started].map((l) => l.stop()));
+      started.clear();
+    },
+  };
+}
 
 /**
  * Opens a database and brings its schema up to date. postgres.js when a URL is given, otherwise PGlite
@@ -30,7 +48,12 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
       }
     }
     const client = postgres(opts.url, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
-    return { db: drizzle(client, { schema, logger: opts.logger }) as unknown as Db, close: () => client.end({ timeout: 5 }), kind: 'postgres' };
+    const listeners = trackListeners(postgresListen(postgres, opts.url));
+    const close = async () => {
+      await listeners.stopAll();
+      await client.end({ timeout: 5 });
+    };
+    return { db: drizzle(client, { schema, logger: opts.logger }) as unknown as Db, close, kind: 'postgres', listen: listeners.listen };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -41,7 +64,12 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
     const { migrate } = await import('drizzle-orm/pglite/migrator');
     await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   }
-  return { db: db as unknown as Db, close: () => client.close(), kind: 'pglite' };
+  const listeners = trackListeners(pgliteListen(client));
+  const close = async () => {
+    await listeners.stopAll();
+    await client.close();
+  };
+  return { db: db as unknown as Db, close, kind: 'pglite', listen: listeners.listen };
 }
 
 const KEY = Symbol.for('beian.db');

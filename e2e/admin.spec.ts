@@ -181,6 +181,28 @@ test.describe('operator console', () => {
     await page.goto('/admin/users');
     await expect(page.getByRole('row', { name: /admin@beian\.example/ })).toContainText('当前账号');
   });
+
+  // Servers keep signed-in users in memory (issue 7); disabling must still end a session at its next click.
+  test('disabling a user ends their open session at once; enabling lets them sign in again', async ({ page, browser }) => {
+    const reviewer = await (await browser.newContext()).newPage();
+    await signIn(reviewer, 'reviewer2@beian.example');
+    await reviewer.goto('/review');
+    await expect(reviewer.getByRole('heading', { level: 1 })).toBeVisible();
+
+    await page.goto('/admin/users');
+    const row = page.getByRole('row', { name: /reviewer2@beian\.example/ });
+    await row.getByRole('button', { name: '停用' }).click();
+    await expect(row).toContainText('已停用');
+
+    await reviewer.goto('/review');
+    await expect(reviewer).toHaveURL(/\/login\?callbackUrl=%2Freview/);
+
+    await row.getByRole('button', { name: '启用' }).click();
+    await expect(row).toContainText('正常');
+    await signIn(reviewer, 'reviewer2@beian.example');
+    await reviewer.goto('/review');
+    await expect(reviewer).toHaveURL(/\/review$/);
+  });
 });
 
 test.describe('role denial', () => {

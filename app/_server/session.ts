@@ -3,22 +3,22 @@ import { cache } from 'react';
 import { notFound, redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';
 import { auth } from './auth';
-import { getDb } from '@/db/client';
-import { findUserById } from '@/db/queries/users';
+import { getDbHandle } from '@/db/client';
+import { findSessionUser } from '@/db/session-users';
 import type { Role } from '@/lib/domain/codes';
 import { readSessionCookie } from '@/lib/auth/session-jwt';
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
 /**
- * The signed-in user, re-read from the database once per request: a disabled account, a changed role or
- * a bumped session version takes effect at once, whatever the JWT says.
+ * The signed-in user as the database has it now (db/session-users.ts), once per request: a disabled
+ * account, a changed role or a bumped session version takes effect at once, whatever the JWT says.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await sessionClaims();
   const uid = claims?.uid;
   if (!uid) return null;
-  const row = await findUserById(await getDb(), uid);
+  const row = await findSessionUser(await getDbHandle(), uid);
   if (!row || row.disabled) return null;
   if (typeof claims.sv === 'number' && claims.sv !== row.sessionVersion) return null;
   return { id: row.id, email: row.email, name: row.name, role: row.role };

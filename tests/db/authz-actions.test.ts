@@ -69,7 +69,7 @@ describe.each(TEST_TARGETS)('server action authorisation on %s', (target) => {
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     await installWriteCounter(h.db);
-    setDbForTests({ db: h.db, close: h.close, kind: target === 'pglite' ? 'pglite' : 'postgres' });
+    setDbForTests(h);
     const rows = await h.db.select().from(t.users);
     users = Object.fromEntries(rows.map((u) => [u.email.split('@')[0]!, { id: u.id, email: u.email, name: u.name, role: u.role }]));
     const findingOf = async (email: string) =>

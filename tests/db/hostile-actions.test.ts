@@ -79,7 +79,7 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     await installWriteCounter(h.db);
-    setDbForTests({ db: h.db, close: h.close, kind: target });
+    setDbForTests(h);
     const rows = await h.db.select().from(t.users).where(eq(t.users.disabled, false));
     users = Object.fromEntries(rows.map((u) => [u.role, { id: u.id, email: u.email, name: u.name, role: u.role }]));
   }, 120_000);

@@ -1,13 +1,13 @@
 import postgres from 'postgres';
 import type { Logger } from 'drizzle-orm';
-import { openDb, type Db } from '@/db/client';
+import { openDb, type Db, type Handle } from '@/db/client';
 
 export type TestTarget = 'pglite' | 'postgres';
 
 /** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL is set (CI sets it when it answers). */
 export const TEST_TARGETS: TestTarget[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
-export type TestDb = { db: Db; kind: TestTarget; close: () => Promise<void> };
+export type TestDb = { db: Db; kind: TestTarget; close: () => Promise<void>; listen: Handle['listen'] };
 
 /**
  * A fresh, migrated database: in-memory PGlite, or a new database on the server (dropped on close), so
@@ -16,7 +16,7 @@ export type TestDb = { db: Db; kind: TestTarget; close: () => Promise<void> };
 export async function freshDb(kind: TestTarget, opts: { logger?: Logger } = {}): Promise<TestDb> {
   if (kind === 'pglite') {
     const h = await openDb({ logger: opts.logger });
-    return { db: h.db, kind, close: h.close };
+    return { db: h.db, kind, close: h.close, listen: h.listen };
   }
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `beian_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -28,6 +28,7 @@ export async function freshDb(kind: TestTarget, opts: { logger?: Logger } = {}):
   return {
     db: h.db,
     kind,
+    listen: h.listen,
     close: async () => {
       await h.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
