@@ -12,10 +12,10 @@ const TONES = {
 } as const;
 export type Tone = keyof typeof TONES;
 
+/** `icon` is drawn by CSS beside the text (app/globals.css), hidden from screen readers like the text's echo it is. */
 export function Badge({ tone, children, icon }: { tone: Tone; children: React.ReactNode; icon?: string }) {
   return (
-    <span className={TONES[tone]}>
-      {icon ? <span aria-hidden>{icon}</span> : null}
+    <span className={TONES[tone]} data-icon={icon}>
       {children}
     </span>
   );
