@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { countReviewQueue, listReviewQueue, type QueueFilter } from '@/db/queries/review-queue';
+import { countReviewQueue, listReviewQueue, type QueueFilter, type QueueRow } from '@/db/queries/review-queue';
+import { QueueList, type QueueRowView } from './queue-list';
 import { PROVINCE_CODES } from '@/lib/rules/provinces';
-import { Badge } from '@/components/ui/status-badge';
 import { ORDER_TYPES, type OrderTypeValue } from '@/lib/domain/codes';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { provinceName } from '@/lib/filings/labels';
@@ -94,67 +94,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       {page.rows.length === 0 ? (
         <p className="rounded border border-green-200 bg-green-50 p-4 text-sm text-green-900">没有符合条件的待初审订单。</p>
       ) : (
-        <>
-        {/* Narrow screens: one card per order, waiting time first, so nothing important scrolls out of view. */}
-        <ul className="space-y-3 sm:hidden">
-          {page.rows.map((o) => {
-            const sla = slaStatus(o.submittedAt, now);
-            return (
-              <li key={o.id} className={`rounded-lg border p-3 text-sm ${sla.overdue ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white'}`}>
-                <p className="flex flex-wrap items-center gap-2">
-                  <Link href={`/review/${o.id}`} className="font-medium text-brand-700 underline">{o.number}</Link>
-                  {sla.overdue ? <Badge tone="red" icon="!">已超时 {formatDuration(sla.workingMs - SLA_MS)}</Badge> : null}
-                </p>
-                <p>{ORDER_TYPE_NAMES[o.type]} · {o.subjectName ?? '—'} · {provinceName(o.provinceCode)}</p>
-                <p className="text-slate-600">{o.subjectIcpNumber ?? '首次备案（尚无备案号）'}</p>
-                <p className="text-slate-600">提交于 {formatDateTime(o.submittedAt)}，已等待 {formatDuration(sla.waitingMs)}</p>
-              </li>
-            );
-          })}
-        </ul>
-        <div className="hidden overflow-x-auto rounded-lg border border-slate-200 bg-white sm:block">
-          <table className="w-full min-w-[720px] text-left text-sm">
-            <caption className="sr-only">待初审订单</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">订单号</th>
-                <th scope="col" className="px-3 py-2 font-medium">类型</th>
-                <th scope="col" className="px-3 py-2 font-medium">备案主体</th>
-                <th scope="col" className="px-3 py-2 font-medium">省份</th>
-                <th scope="col" className="px-3 py-2 font-medium">提交时间</th>
-                <th scope="col" className="px-3 py-2 font-medium">等待时间</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {page.rows.map((o) => {
-                const sla = slaStatus(o.submittedAt, now);
-                return (
-                  <tr key={o.id} className={sla.overdue ? 'bg-red-50' : undefined}>
-                    <th scope="row" className="px-3 py-2 font-medium">
-                      <Link href={`/review/${o.id}`} className="text-brand-700 underline">{o.number}</Link>
-                    </th>
-                    <td className="px-3 py-2">{ORDER_TYPE_NAMES[o.type]}</td>
-                    <td className="px-3 py-2">
-                      <span className="block">{o.subjectName ?? '—'}</span>
-                      <span className="block text-xs text-slate-600">{o.subjectIcpNumber ?? '首次备案（尚无备案号）'}</span>
-                    </td>
-                    <td className="px-3 py-2">{provinceName(o.provinceCode)}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(o.submittedAt)}</td>
-                    <td className="px-3 py-2">
-                      <span className="block whitespace-nowrap">{formatDuration(sla.waitingMs)}</span>
-                      {sla.overdue ? (
-                        <Badge tone="red" icon="!">已超时 {formatDuration(sla.workingMs - SLA_MS)}</Badge>
-                      ) : (
-                        <span className="block text-xs text-slate-600">{formatDateTime(sla.dueAt)} 前完成</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        </>
+        <QueueList rows={page.rows.map((o) => queueRow(o, now))} />
       )}
 
       <nav aria-label="分页" className="flex gap-4 text-sm">
@@ -163,4 +103,20 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
       </nav>
     </div>
   );
+}
+
+function queueRow(o: QueueRow, now: Date): QueueRowView {
+  const sla = slaStatus(o.submittedAt, now);
+  return {
+    id: o.id,
+    number: o.number,
+    type: ORDER_TYPE_NAMES[o.type],
+    subject: o.subjectName ?? '—',
+    icpNumber: o.subjectIcpNumber ?? '首次备案（尚无备案号）',
+    province: provinceName(o.provinceCode),
+    submittedAt: formatDateTime(o.submittedAt),
+    waiting: formatDuration(sla.waitingMs),
+    overdueBy: sla.overdue ? formatDuration(sla.workingMs - SLA_MS) : null,
+    dueAt: formatDateTime(sla.dueAt),
+  };
 }
