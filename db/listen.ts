@@ -35,7 +35,7 @@ export function postgresListen(postgres: typeof Postgres, url: string): Listen {
     });
     const listen = async () => {
       await sql`listen ${sql(channel)}`;
-      on.live(true);
+      if (!stopped) on.live(true); // stopped meanwhile: never report live for a listener that is gone
     };
     async function relisten() {
       if (reconnecting) return;
