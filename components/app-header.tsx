@@ -1,10 +1,13 @@
+'use client';
 import Link from 'next/link';
 import { ROLE_LABELS, ROLE_NAV } from '@/lib/auth/roles';
-import type { SessionUser } from '@/app/_server/session';
+import type { Role } from '@/lib/domain/codes';
 import { NavLinks } from './nav-links';
 import { signOutAction } from '@/app/_server/sign-out';
 
-export function AppHeader({ user }: { user: SessionUser }) {
+// A client component so the header crosses to the browser as one element with two props, not as ~40
+// serialised server elements and three client references on every signed-in request (issue 7).
+export function AppHeader({ name, role }: { name: string; role: Role }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -12,12 +15,12 @@ export function AppHeader({ user }: { user: SessionUser }) {
           备案整改门户
         </Link>
         <nav aria-label="主导航" className="order-3 w-full sm:order-none sm:w-auto">
-          <NavLinks items={[...ROLE_NAV[user.role]]} />
+          <NavLinks items={ROLE_NAV[role]} />
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span>
-            <span className="font-medium">{user.name}</span>
-            <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-slate-700">{ROLE_LABELS[user.role]}</span>
+            <span className="font-medium">{name}</span>
+            <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-slate-700">{ROLE_LABELS[role]}</span>
           </span>
           <form action={signOutAction}>
             <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100">

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth/roles';
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items }: { items: readonly NavItem[] }) {
   const pathname = usePathname();
   // The most specific matching item is current, so /admin does not light up on /admin/users.
   const current = items

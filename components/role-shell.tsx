@@ -7,7 +7,7 @@ export async function RoleShell({ roles, children }: { roles: readonly Role[]; c
   const user = await requirePageUser(roles);
   return (
     <>
-      <AppHeader user={user} />
+      <AppHeader name={user.name} role={user.role} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-6">
         {children}
       </main>
