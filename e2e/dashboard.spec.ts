@@ -17,7 +17,7 @@ test.describe('我的备案 dashboard', () => {
     await expect(orders.getByRole('link', { name: /^处理订单：/ })).toHaveCount(2); // 管局驳回 and 短信核验退回
   });
 
-  test('需要处理 lists the 10 most urgent findings and sends the rest to 整改通知', async ({ page }) => {
+  test('需要处理 lists the 5 most urgent findings and sends the rest to 整改通知', async ({ page }) => {
     await signIn(page, 'filer@beian.example'); // 11 open findings in the demo data
     const stat = page.getByRole('term').filter({ hasText: '待整改事项' }).locator('xpath=following-sibling::dd');
     const open = Number(await stat.innerText());
@@ -25,9 +25,9 @@ test.describe('我的备案 dashboard', () => {
     await expect(findings.first()).toBeVisible();
     const cancelled = await findings.filter({ hasText: '已被取消接入' }).count(); // the oldest deadlines, so always shown
     const total = open + cancelled;
-    expect(total).toBeGreaterThan(10);
-    await expect(findings).toHaveCount(10);
-    await expect(page.getByText(`以上为截止日期最近的 10 项，另有 ${total - 10} 项。`)).toBeVisible();
+    expect(total).toBeGreaterThan(5);
+    await expect(findings).toHaveCount(5);
+    await expect(page.getByText(`以上为截止日期最近的 5 项，另有 ${total - 5} 项。`)).toBeVisible();
 
     await page.getByRole('link', { name: '到整改通知查看全部不合格项' }).click();
     await expect(page).toHaveURL(/\/notices$/);

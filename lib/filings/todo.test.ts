@@ -17,9 +17,9 @@ describe('dashboardTodo', () => {
   it('shows at most a screen’s worth and counts the rest', () => {
     const many = [subject('京ICP备1号', Array.from({ length: 25 }, (_, i) => `2026-12-${String(i + 1).padStart(2, '0')}`))];
     const { shown, total } = dashboardTodo(many);
-    expect(TODO_PREVIEW).toBe(10);
+    expect(TODO_PREVIEW).toBe(5);
     expect(total).toBe(25);
-    expect(shown.map((t) => t.finding.deadline)).toEqual(many[0]!.findings.slice(0, 10).map((f) => f.deadline));
+    expect(shown.map((t) => t.finding.deadline)).toEqual(many[0]!.findings.slice(0, TODO_PREVIEW).map((f) => f.deadline));
     expect(dashboardTodo([])).toEqual({ shown: [], total: 0 });
   });
 

@@ -1,7 +1,10 @@
 // 需要处理 on 我的备案: which of a filer's findings the dashboard lists, and in what order.
 
-/** A screen's worth. 整改通知 (/notices) lists every finding, with filters; the dashboard leads with the urgent ones. */
-export const TODO_PREVIEW = 10;
+/**
+ * What fits the first screen (1280×900) together with the stats, the orders waiting for the filer and the link
+ * to the rest: 整改通知 (/notices) lists every finding, with filters; the dashboard leads with the urgent ones.
+ */
+export const TODO_PREVIEW = 5;
 
 /**
  * Every subject's findings, earliest deadline first across subjects (ties by 主体备案号, then the subject's own
