@@ -6,7 +6,8 @@ import { SubjectCards, TodoList, type SubjectCardView, type TodoItem } from './l
 // crosses to the browser as data; as server elements every heading, card and wrapper was serialised,
 // sent and parsed again on each request (issue 7).
 
-export type OrderToActView = { id: string; title: string; detail: string; action: string; label: string };
+/** `order` is e.g. 「变更网站订单 BA…」; the title, button text and accessible name are put together here. */
+export type OrderToActView = { id: string; order: string; state: string; detail: string; draft: boolean };
 export type DashboardView = {
   stats: { openFindings: number; openOrders: number; subjects: number };
   ordersToAct: OrderToActView[];
@@ -33,17 +34,20 @@ export function Dashboard({ view }: { view: DashboardView }) {
         <h2 id="todo" className="mb-3 text-lg font-semibold">需要处理</h2>
         {ordersToAct.length > 0 ? (
           <ul aria-label="等待您操作的订单" className="mb-3 divide-y divide-blue-100 rounded-lg border border-blue-200 bg-blue-50">
-            {ordersToAct.map((o) => (
-              <li key={o.id} className="flex flex-wrap items-center gap-3 p-4">
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium text-blue-950">{o.title}</p>
-                  <p className="text-sm text-blue-900">{o.detail}</p>
-                </div>
-                <Link href={`/orders/${o.id}`} aria-label={o.label} className="btn-primary">
-                  {o.action}
-                </Link>
-              </li>
-            ))}
+            {ordersToAct.map((o) => {
+              const action = o.draft ? '继续填写' : '处理订单';
+              return (
+                <li key={o.id} className="flex flex-wrap items-center gap-3 p-4">
+                  <div className="min-w-0 flex-1">
+                    <p className="font-medium text-blue-950">{`${o.order}（${o.state}）`}</p>
+                    <p className="text-sm text-blue-900">{o.detail}</p>
+                  </div>
+                  <Link href={`/orders/${o.id}`} aria-label={`${action}：${o.order}`} className="btn-primary">
+                    {action}
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
         ) : null}
         {todo.items.length === 0 ? (

@@ -30,11 +30,13 @@ export default async function DashboardPage() {
 
   const view: DashboardView = {
     stats: { openFindings, openOrders, subjects: filings.length },
-    ordersToAct: ordersToAct.map(({ s, o }) => {
-      const order = `${ORDER_TYPE_NAMES[o.type]}订单 ${o.number}`;
-      const action = o.state === 'DRAFT' ? '继续填写' : '处理订单';
-      return { id: o.id, title: `${order}（${ORDER_STATE_LABELS[o.state]}）`, detail: `${s.name} · 下一步：${FILER_NEXT_STEP[o.state]}`, action, label: `${action}：${order}` };
-    }),
+    ordersToAct: ordersToAct.map(({ s, o }) => ({
+      id: o.id,
+      order: `${ORDER_TYPE_NAMES[o.type]}订单 ${o.number}`,
+      state: ORDER_STATE_LABELS[o.state],
+      detail: `${s.name} · 下一步：${FILER_NEXT_STEP[o.state]}`,
+      draft: o.state === 'DRAFT',
+    })),
     todo: { items: todo.shown.map(todoItem), more: todo.total - todo.shown.length, now: new Date().toISOString() },
     subjects: filings.map(subjectCard),
   };
