@@ -63,8 +63,9 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
         </p>
       ) : null}
       <div className="overflow-x-auto">
-        {/* Cell padding (and the 备案号 column's nowrap) set once on the table, not on each of its cells. */}
-        <table className="w-full text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_td:first-child]:whitespace-nowrap [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
+        {/* Cell padding (and the 备案号 column's nowrap) set once on the table, not on each of its cells. Narrow screens
+            scroll the table sideways (min width) rather than squeeze 网站名称 to one character per line. */}
+        <table className="w-full min-w-[40rem] text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_td:first-child]:whitespace-nowrap [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
           <caption className="sr-only">{`${s.name}的网站`}</caption>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
