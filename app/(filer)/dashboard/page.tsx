@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { requirePageUser } from '@/app/_server/session';
-import { getDb } from '@/db/client';
-import { loadDashboard, type DashboardFiling } from '@/db/queries/dashboard';
+import { getDbHandle } from '@/db/client';
+import { ownerDashboard } from '@/db/dashboard-cache';
+import type { DashboardFiling } from '@/db/queries/dashboard';
 import type { SubjectCardView, TodoItem } from './lists';
 import { Dashboard, type DashboardView } from './dashboard-view';
 import { displayStatus } from '@/lib/filings/status';
@@ -19,7 +20,7 @@ const FILER_ACTS: ReadonlySet<OrderState> = new Set(['DRAFT', 'FIRST_REVIEW_REJE
 
 export default async function DashboardPage() {
   const user = await requirePageUser(['filer']);
-  const filings = await loadDashboard(await getDb(), user.id);
+  const filings = await ownerDashboard(await getDbHandle(), user.id);
   // 需要处理 leads with the most urgent findings; 整改通知 lists them all. Thirty equal rows would bury the
   // two that are overdue, and every row is server time on every visit (issue 7).
   const todo = dashboardTodo(filings);

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import * as t from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { dashboardCache, ownerDashboard } from '@/db/dashboard-cache';
+import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+
+// Issue 7: 我的备案's data stays in memory per owner, and the database announces (migration 0008) the owners
+// whose subjects, websites, domains, access, findings or orders a statement changed. What matters is that
+// every change is seen as soon as it commits, by the owner it belongs to; the reads saved are secondary.
+
+/** Rows of a raw query: PGlite's driver wraps them, postgres.js returns them as the result. */
+const rowsOf = <R = Record<string, unknown>>(result: unknown): R[] => ((result as { rows?: R[] }).rows ?? (result as R[]));
+
+/** Waits until `check` holds: NOTIFY from PostgreSQL arrives on its own connection, a moment after commit. */
+const eventually = (check: () => boolean | Promise<boolean>) => vi.waitUntil(check, { timeout: 5_000, interval: 10 });
+
+describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
+  let h: TestDb;
+  let reads = 0;
+  let filerId: string;
+  let otherId: string;
+  beforeAll(async () => {
+    h = await freshDb(target, { logger: { logQuery: (q) => void (q.includes("'openOrder'") && reads++) } });
+    await seedDemo(h.db, { quiet: true });
+    const byEmail = async (email: string) => (await h.db.select().from(t.users).where(eq(t.users.email, email)))[0]!.id;
+    filerId = await byEmail('filer@beian.example');
+    const [other] = await h.db.insert(t.users).values({ email: 'other-filer@beian.example', name: '另一位备案用户', role: 'filer' }).returning();
+    otherId = other!.id;
+    dashboardCache(h);
+    await eventually(() => dashboardCache(h).live);
+  });
+  afterAll(() => h?.close());
+
+  /** Whether the next read of the filer's dashboard goes to the database (and warms the cache again). */
+  async function reread(owner = filerId): Promise<boolean> {
+    const before = reads;
+    await ownerDashboard(h, owner);
+    return reads > before;
+  }
+  /** Serves from memory again, then runs `change` and waits for the announcement to drop the owner's data. */
+  async function dropsAfter(change: () => Promise<unknown>, owner = filerId) {
+    await ownerDashboard(h, owner);
+    expect(await reread(owner)).toBe(false);
+    await change();
+    await eventually(() => reread(owner));
+  }
+  const filerSubjects = () => sql`select id from subjects where owner_id = ${filerId}`;
+  const filerWebsites = () => sql`select w.id from websites w join subjects s on s.id = w.subject_id where s.owner_id = ${filerId}`;
+
+  it('reads an owner once, then serves it from memory, frozen', async () => {
+    reads = 0;
+    const first = await ownerDashboard(h, filerId);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.flatMap((s) => s.findings).length).toBeGreaterThan(0);
+    expect(await ownerDashboard(h, filerId)).toBe(first);
+    expect(reads).toBe(1);
+    expect(Object.isFrozen(first[0]!.websites[0])).toBe(true);
+    expect(() => (first as unknown as unknown[]).push(1)).toThrow();
+  });
+
+  it('sees a finding resolved as soon as it commits, and nothing of it before', async () => {
+    const before = await ownerDashboard(h, filerId);
+    const finding = before.flatMap((s) => s.findings).find((f) => f.status === 'open')!;
+    await h.db.transaction(async (tx) => {
+      await tx.update(t.findings).set({ status: 'resolved' }).where(eq(t.findings.id, finding.id));
+      expect((await ownerDashboard(h, filerId)).flatMap((s) => s.findings).map((f) => f.id)).toContain(finding.id);
+    });
+    if (target === 'pglite') expect((await ownerDashboard(h, filerId)).flatMap((s) => s.findings).map((f) => f.id)).not.toContain(finding.id); // same process: no delay at all
+    await eventually(async () => !(await ownerDashboard(h, filerId)).flatMap((s) => s.findings).some((f) => f.id === finding.id));
+  });
+
+  it('sees a renamed website and a new domain', async () => {
+    const site = (await ownerDashboard(h, filerId))[0]!.websites[0]!;
+    await h.db.update(t.websites).set({ name: '改名后的网站' }).where(eq(t.websites.id, site.id));
+    await eventually(async () => (await ownerDashboard(h, filerId))[0]!.websites[0]!.name === '改名后的网站');
+    await h.db.insert(t.domains).values({ websiteId: site.id, name: 'added-later.example.cn', registrantName: 'x', registrantIdType: 'x', registrantIdNumber: 'x', expiresOn: '2030-01-01' });
+    await eventually(async () => (await ownerDashboard(h, filerId))[0]!.websites[0]!.domains.includes('added-later.example.cn'));
+  });
+
+  it('drops the owner on a change to any table the dashboard reads, whatever the statement', async () => {
+    await dropsAfter(() => h.db.execute(sql`update subjects set name = name where id in (${filerSubjects()})`));
+    await dropsAfter(() => h.db.execute(sql`update websites set name = name where id in (${filerWebsites()})`));
+    await dropsAfter(() => h.db.execute(sql`update domains set name = name where website_id in (${filerWebsites()})`));
+    await dropsAfter(() => h.db.execute(sql`update access_records set ips = ips where website_id in (${filerWebsites()})`));
+    await dropsAfter(() => h.db.execute(sql`update findings set deadline = deadline where subject_id in (${filerSubjects()})`));
+    await dropsAfter(() => h.db.execute(sql`update orders set wizard_step = wizard_step where owner_id = ${filerId}`));
+    await dropsAfter(() => h.db.execute(sql`delete from domains where name = 'added-later.example.cn'`));
+  });
+
+  it('keeps an owner whose data did not change, and moves a subject to both owners', async () => {
+    await ownerDashboard(h, otherId);
+    await h.db.execute(sql`update subjects set name = name where owner_id <> ${filerId}`);
+    // Announcements arrive in commit order: once the filer's is in, the one before it has been heard too.
+    await dropsAfter(() => h.db.execute(sql`update subjects set name = name where owner_id = ${filerId}`));
+    expect(await reread(otherId)).toBe(false);
+    const [moved] = rowsOf<{ id: string }>(await h.db.execute(sql`select id from subjects where owner_id = ${filerId} order by icp_number limit 1`));
+    await h.db.update(t.subjects).set({ ownerId: otherId }).where(eq(t.subjects.id, moved!.id));
+    await eventually(async () => (await ownerDashboard(h, otherId)).some((s) => s.id === moved!.id));
+    await eventually(async () => !(await ownerDashboard(h, filerId)).some((s) => s.id === moved!.id));
+    await h.db.update(t.subjects).set({ ownerId: filerId }).where(eq(t.subjects.id, moved!.id));
+    await eventually(async () => (await ownerDashboard(h, filerId)).some((s) => s.id === moved!.id));
+  });
+
+  it("announces everyone ('*') for a statement touching more than 100 owners", async () => {
+    const cache = dashboardCache(h);
+    await ownerDashboard(h, filerId);
+    await ownerDashboard(h, otherId);
+    expect(cache.size).toBe(2);
+    const ids = rowsOf(await h.db.execute(sql`insert into users (email, name) select 'bulk' || g || '@beian.example', '批量' || g from generate_series(1, 101) g returning id`));
+    expect(ids.length).toBe(101);
+    await h.db.execute(sql`update orders set owner_id = owner_id where owner_id = ${filerId}`); // one owner: not everyone
+    await eventually(() => cache.size === 1);
+    // A statement that reaches 101 owners at once (as an import or a check run does) clears every owner.
+    const [tpl] = await h.db.select().from(t.subjects).where(eq(t.subjects.ownerId, filerId)).limit(1);
+    await h.db.execute(sql`insert into subjects (icp_number, name, nature, cert_type, cert_number, cert_address, province_code, mailing_address, owner_id, principal_id)
+      select '批' || u.email, s.name, s.nature, s.cert_type, s.cert_number, s.cert_address, s.province_code, s.mailing_address, u.id, s.principal_id
+      from users u, subjects s where u.email like 'bulk%' and s.id = ${tpl!.id}`);
+    await eventually(() => cache.size === 0);
+  });
+
+  // PostgreSQL only: PGlite runs in this process and has no connection to lose.
+  if (target === 'postgres') it('reads the database while its listener is cut off, and listens again', async () => {
+    const cache = dashboardCache(h);
+    await ownerDashboard(h, filerId);
+    const { db } = rowsOf<{ db: string }>(await h.db.execute(sql`select current_database() as db`))[0]!;
+    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    try {
+      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${db} and query ilike 'listen%dashboard%'`;
+      expect(killed.length).toBe(1);
+    } finally {
+      await admin.end();
+    }
+    await eventually(() => !cache.live && cache.size === 0);
+    // A change while nobody listens is never announced; it must be seen all the same.
+    const site = (await ownerDashboard(h, filerId))[0]!.websites[0]!;
+    await h.db.update(t.websites).set({ name: '断线期间改名' }).where(eq(t.websites.id, site.id));
+    expect((await ownerDashboard(h, filerId))[0]!.websites[0]!.name).toBe('断线期间改名');
+    await eventually(() => cache.live);
+    await ownerDashboard(h, filerId);
+    expect(await reread()).toBe(false);
+    await dropsAfter(() => h.db.update(t.websites).set({ name: '重连之后改名' }).where(eq(t.websites.id, site.id)));
+    expect((await ownerDashboard(h, filerId))[0]!.websites[0]!.name).toBe('重连之后改名');
+  });
+});
