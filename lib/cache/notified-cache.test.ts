@@ -46,3 +46,31 @@ describe('deepFreeze', () => {
     expect(deepFreeze(3)).toBe(3);
   });
 });
+
+describe('NotifiedCache groups', () => {
+  it("drops every 'group/item' key with its group, and only those", async () => {
+    const cache = new NotifiedCache<string>();
+    cache.setLive(true);
+    for (const k of ['a', 'a/1', 'a/2', 'ab/1', 'b/1']) await cache.get(k, async () => k);
+    cache.changed('a');
+    expect(cache.size).toBe(2);
+    let reads = 0;
+    const load = async (k: string) => (reads++, k);
+    for (const k of ['ab/1', 'b/1']) await cache.get(k, load);
+    expect(reads).toBe(0);
+    for (const k of ['a', 'a/1', 'a/2']) await cache.get(k, load);
+    expect(reads).toBe(3);
+  });
+
+  it('forgets an evicted member from its group, so the group can be dropped and refilled', async () => {
+    const cache = new NotifiedCache<string>(2);
+    cache.setLive(true);
+    await cache.get('a/1', async () => '1');
+    await cache.get('a/2', async () => '2');
+    await cache.get('b/1', async () => '3'); // evicts a/1
+    expect(cache.size).toBe(2);
+    cache.changed('a');
+    expect(cache.size).toBe(1);
+    expect(await cache.get('b/1', async () => 'x')).toBe('3');
+  });
+});

@@ -2,8 +2,9 @@
  * Values the database announces changes to (NOTIFY at commit), kept in memory while the announcements are
  * being heard. The database side LISTENs on a connection of its own and reports when it is up
  * (`setLive(true)`) or lost (`setLive(false)`); each announcement names a key (`changed(key)`), or `'*'`
- * for all of them. Used for the session's user (lib/auth/session-user-cache.ts) and 我的备案's data
- * (db/dashboard-cache.ts).
+ * for all of them. A key `group/item` is dropped with its group: an announcement names an owner, and the
+ * cache may hold several values of theirs. Used for the session's user (lib/auth/session-user-cache.ts)
+ * and each filer's 我的备案 and rectification pages (db/owner-cache.ts).
  *
  * Two rules keep it exact:
  * - Nothing is served from memory unless the listener is live; losing it empties the cache, because
@@ -14,6 +15,8 @@
  */
 export class NotifiedCache<V> {
   private readonly values = new Map<string, V>();
+  /** The `group/item` keys held, by group. */
+  private readonly groups = new Map<string, Set<string>>();
   private generation = 0;
   private listening = false;
 
@@ -38,13 +41,13 @@ export class NotifiedCache<V> {
     this.forgetAll();
   }
 
-  /** The value of `key` changed (`'*'`: every value did). */
+  /** The value of `key` changed, and with it every `key/…` (`'*'`: every value did). */
   changed(key: string): void {
-    if (key === '*') this.forgetAll();
-    else {
-      this.generation++;
-      this.values.delete(key);
-    }
+    if (key === '*') return this.forgetAll();
+    this.generation++;
+    this.forget(key);
+    for (const member of this.groups.get(key) ?? []) this.values.delete(member);
+    this.groups.delete(key);
   }
 
   /** The value of `key`, from memory when that is safe, otherwise from `load` (and kept if still safe). */
@@ -64,14 +67,34 @@ export class NotifiedCache<V> {
   private remember(key: string, value: V): void {
     this.values.delete(key);
     this.values.set(key, value);
+    const group = groupOf(key);
+    if (group !== undefined) {
+      let members = this.groups.get(group);
+      if (!members) this.groups.set(group, (members = new Set()));
+      members.add(key);
+    }
     // Map keeps insertion order: the first key is the one remembered longest ago.
-    while (this.values.size > this.capacity) this.values.delete(this.values.keys().next().value!);
+    while (this.values.size > this.capacity) this.forget(this.values.keys().next().value!);
+  }
+
+  private forget(key: string): void {
+    this.values.delete(key);
+    const group = groupOf(key);
+    const members = group === undefined ? undefined : this.groups.get(group);
+    members?.delete(key);
+    if (members?.size === 0) this.groups.delete(group!);
   }
 
   private forgetAll(): void {
     this.generation++;
     this.values.clear();
+    this.groups.clear();
   }
+}
+
+function groupOf(key: string): string | undefined {
+  const slash = key.indexOf('/');
+  return slash > 0 ? key.slice(0, slash) : undefined;
 }
 
 /** Freezes a plain JSON-like value and everything in it, so a value shared between requests cannot be edited. */

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import { openDb } from '@/db/client';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { dashboardCache, ownerDashboard } from '@/db/dashboard-cache';
+import { ownerCaches, ownerDashboard } from '@/db/owner-cache';
 import { findSessionUser, sessionUserCache } from '@/db/session-users';
 
 // Issue 7: ≤ 6 queries per dashboard render, whatever the number of subjects and websites (no N+1).
 // The dashboard render is: the session's user lookup + the owner's whole dashboard in one query, each kept in
-// memory until the database announces a change (db/session-users.ts, db/dashboard-cache.ts).
+// memory until the database announces a change (db/session-users.ts, db/owner-cache.ts).
 describe('queries per dashboard render', () => {
   let count = 0;
   let handle: Awaited<ReturnType<typeof openDb>>;
@@ -29,7 +29,7 @@ describe('queries per dashboard render', () => {
     const [owner] = await handle.db.select().from(t.users).where(eq(t.users.email, 'filer@beian.example'));
     const cold = await render(owner!.id);
     expect(cold.queries).toBe(2); // the user, then the whole dashboard in one query (target ≤ 6)
-    await vi.waitUntil(() => sessionUserCache(handle).live && dashboardCache(handle).live);
+    await vi.waitUntil(() => sessionUserCache(handle).live && ownerCaches(handle).dashboard.live);
     await render(owner!.id); // read before the listeners were up: nothing was kept
     const small = await render(owner!.id);
     expect(small.queries).toBe(0);

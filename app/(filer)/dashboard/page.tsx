@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { requirePageUser } from '@/app/_server/session';
 import { getDbHandle } from '@/db/client';
-import { ownerDashboard } from '@/db/dashboard-cache';
+import { ownerDashboard } from '@/db/owner-cache';
 import type { DashboardFiling } from '@/db/queries/dashboard';
 import type { SubjectCardView, TodoItem } from './lists';
 import { Dashboard, type DashboardView } from './dashboard-view';

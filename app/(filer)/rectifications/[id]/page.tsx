@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
-import { getDb } from '@/db/client';
-import { getFindingForOwner, type RectificationView } from '@/db/queries/findings';
+import { getDb, getDbHandle } from '@/db/client';
+import { ownerFinding } from '@/db/owner-cache';
+import type { RectificationView } from '@/db/queries/findings';
 import { Deadline } from '@/components/deadline';
 import { FindingStatusBadge } from '@/components/ui/finding-status-badge';
 import { Badge } from '@/components/ui/status-badge';
@@ -28,7 +29,7 @@ export default async function RectificationPage({ params, searchParams }: Props)
   const user = await requirePageUser(['filer']);
   const { id } = await params;
   // Another filer's finding and a missing one look the same: 404, nothing about it rendered.
-  const v = await getFindingForOwner(await getDb(), id, user.id);
+  const v = await ownerFinding(await getDbHandle(), user.id, id);
   if (!v) notFound();
   const entry = FINDING_CATALOGUE[v.finding.code];
   const closed = v.finding.status === 'resolved';

@@ -3,12 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { dashboardCache, ownerDashboard } from '@/db/dashboard-cache';
+import { ownerCaches, ownerDashboard, ownerFinding } from '@/db/owner-cache';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
-// Issue 7: 我的备案's data stays in memory per owner, and the database announces (migration 0008) the owners
-// whose subjects, websites, domains, access, findings or orders a statement changed. What matters is that
-// every change is seen as soon as it commits, by the owner it belongs to; the reads saved are secondary.
+// Issue 7: 我的备案's and the rectification pages' data stays in memory per owner, and the database announces
+// (migration 0008) the owners whose data a statement changed. What matters is that every change is seen as
+// soon as it commits, by the owner it belongs to; the reads saved are secondary.
 
 /** Rows of a raw query: PGlite's driver wraps them, postgres.js returns them as the result. */
 const rowsOf = <R = Record<string, unknown>>(result: unknown): R[] => ((result as { rows?: R[] }).rows ?? (result as R[]));
@@ -16,20 +16,23 @@ const rowsOf = <R = Record<string, unknown>>(result: unknown): R[] => ((result a
 /** Waits until `check` holds: NOTIFY from PostgreSQL arrives on its own connection, a moment after commit. */
 const eventually = (check: () => boolean | Promise<boolean>) => vi.waitUntil(check, { timeout: 5_000, interval: 10 });
 
-describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
+describe.each(TEST_TARGETS)('owner data caches on %s', (target) => {
   let h: TestDb;
   let reads = 0;
+  let findingReads = 0;
   let filerId: string;
   let otherId: string;
   beforeAll(async () => {
-    h = await freshDb(target, { logger: { logQuery: (q) => void (q.includes("'openOrder'") && reads++) } });
+    h = await freshDb(target, {
+      logger: { logQuery: (q) => void (q.includes("'openOrder'") && reads++, q.includes("'decisionReason'") && findingReads++) },
+    });
     await seedDemo(h.db, { quiet: true });
     const byEmail = async (email: string) => (await h.db.select().from(t.users).where(eq(t.users.email, email)))[0]!.id;
     filerId = await byEmail('filer@beian.example');
     const [other] = await h.db.insert(t.users).values({ email: 'other-filer@beian.example', name: '另一位备案用户', role: 'filer' }).returning();
     otherId = other!.id;
-    dashboardCache(h);
-    await eventually(() => dashboardCache(h).live);
+    ownerCaches(h);
+    await eventually(() => ownerCaches(h).dashboard.live && ownerCaches(h).rectification.live);
   });
   afterAll(() => h?.close());
 
@@ -39,13 +42,16 @@ describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
     await ownerDashboard(h, owner);
     return reads > before;
   }
+  /** Reads the owner until it is served from memory (a read that overlapped any announcement is not kept). */
+  const warm = (owner = filerId) => eventually(async () => (await ownerDashboard(h, owner), !(await reread(owner))));
   /** Serves from memory again, then runs `change` and waits for the announcement to drop the owner's data. */
   async function dropsAfter(change: () => Promise<unknown>, owner = filerId) {
-    await ownerDashboard(h, owner);
-    expect(await reread(owner)).toBe(false);
+    await warm(owner);
     await change();
     await eventually(() => reread(owner));
   }
+  /** A finding with no recheck or extension yet (the demo seeds a few, and a finding has at most one pending). */
+  const quiet = sql.raw('not exists (select 1 from rechecks r where r.finding_id = f.id) and not exists (select 1 from extension_requests e where e.finding_id = f.id)');
   const filerSubjects = () => sql`select id from subjects where owner_id = ${filerId}`;
   const filerWebsites = () => sql`select w.id from websites w join subjects s on s.id = w.subject_id where s.owner_id = ${filerId}`;
 
@@ -87,10 +93,40 @@ describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
     await dropsAfter(() => h.db.execute(sql`update findings set deadline = deadline where subject_id in (${filerSubjects()})`));
     await dropsAfter(() => h.db.execute(sql`update orders set wizard_step = wizard_step where owner_id = ${filerId}`));
     await dropsAfter(() => h.db.execute(sql`delete from domains where name = 'added-later.example.cn'`));
+    await dropsAfter(() => h.db.execute(sql`update notices set deadline = deadline where subject_id in (${filerSubjects()})`));
+    const [f] = rowsOf<{ id: string }>(await h.db.execute(sql`select id from findings f where subject_id in (${filerSubjects()}) and ${quiet} order by id limit 1`));
+    await dropsAfter(() => h.db.execute(sql`insert into rechecks (finding_id, requested_by) values (${f!.id}, ${filerId})`));
+    await dropsAfter(() => h.db.execute(sql`delete from rechecks where finding_id = ${f!.id}`));
+    await dropsAfter(() => h.db.execute(sql`insert into extension_requests (finding_id, requested_by, reason) values (${f!.id}, ${filerId}, '测试')`));
+    await dropsAfter(() => h.db.execute(sql`delete from extension_requests where finding_id = ${f!.id}`));
+  });
+
+  it('keeps a rectification page in memory until anything of its owner changes, and never keeps a refusal', async () => {
+    const [f] = rowsOf<{ id: string }>(await h.db.execute(sql`select id from findings f where subject_id in (${filerSubjects()}) and status = 'open' and ${quiet} order by id limit 1`));
+    findingReads = 0;
+    const first = await ownerFinding(h, filerId, f!.id);
+    expect(first?.finding.id).toBe(f!.id);
+    expect(await ownerFinding(h, filerId, f!.id)).toBe(first);
+    expect(findingReads).toBe(1);
+    expect(Object.isFrozen(first!.subject)).toBe(true);
+    // Another owner asking for it: nothing, every time (a refusal is never kept).
+    expect(await ownerFinding(h, otherId, f!.id)).toBeUndefined();
+    expect(await ownerFinding(h, otherId, f!.id)).toBeUndefined();
+    expect(findingReads).toBe(3);
+    expect(await ownerFinding(h, filerId, 'not-a-uuid')).toBeUndefined();
+    expect(findingReads).toBe(3);
+    // A recheck requested for it shows at once…
+    await h.db.execute(sql`insert into rechecks (finding_id, requested_by, note) values (${f!.id}, ${filerId}, '已整改，请复核')`);
+    await eventually(async () => (await ownerFinding(h, filerId, f!.id))!.recheck?.note === '已整改，请复核');
+    // …and so does a change elsewhere in the owner's data (a renamed subject), which drops all their pages.
+    await h.db.update(t.subjects).set({ name: '改名后的主体' }).where(eq(t.subjects.id, first!.subject.id));
+    await eventually(async () => (await ownerFinding(h, filerId, f!.id))!.subject.name === '改名后的主体');
+    await h.db.execute(sql`delete from rechecks where finding_id = ${f!.id}`);
+    await eventually(async () => (await ownerFinding(h, filerId, f!.id))!.recheck === null); // heard before the next test reads
   });
 
   it('keeps an owner whose data did not change, and moves a subject to both owners', async () => {
-    await ownerDashboard(h, otherId);
+    await warm(otherId);
     await h.db.execute(sql`update subjects set name = name where owner_id <> ${filerId}`);
     // Announcements arrive in commit order: once the filer's is in, the one before it has been heard too.
     await dropsAfter(() => h.db.execute(sql`update subjects set name = name where owner_id = ${filerId}`));
@@ -104,10 +140,9 @@ describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
   });
 
   it("announces everyone ('*') for a statement touching more than 100 owners", async () => {
-    const cache = dashboardCache(h);
-    await ownerDashboard(h, filerId);
-    await ownerDashboard(h, otherId);
-    expect(cache.size).toBe(2);
+    const cache = ownerCaches(h).dashboard;
+    // The previous test's last move may still be on its way: warm both until both are held at once.
+    await eventually(async () => (await warm(filerId), await warm(otherId), cache.size === 2));
     const ids = rowsOf(await h.db.execute(sql`insert into users (email, name) select 'bulk' || g || '@beian.example', '批量' || g from generate_series(1, 101) g returning id`));
     expect(ids.length).toBe(101);
     await h.db.execute(sql`update orders set owner_id = owner_id where owner_id = ${filerId}`); // one owner: not everyone
@@ -122,12 +157,12 @@ describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
 
   // PostgreSQL only: PGlite runs in this process and has no connection to lose.
   if (target === 'postgres') it('reads the database while its listener is cut off, and listens again', async () => {
-    const cache = dashboardCache(h);
+    const cache = ownerCaches(h).dashboard;
     await ownerDashboard(h, filerId);
     const { db } = rowsOf<{ db: string }>(await h.db.execute(sql`select current_database() as db`))[0]!;
     const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
     try {
-      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${db} and query ilike 'listen%dashboard%'`;
+      const killed = await admin`select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = ${db} and query ilike 'listen%owner_data%'`;
       expect(killed.length).toBe(1);
     } finally {
       await admin.end();
@@ -137,7 +172,7 @@ describe.each(TEST_TARGETS)('我的备案 data cache on %s', (target) => {
     const site = (await ownerDashboard(h, filerId))[0]!.websites[0]!;
     await h.db.update(t.websites).set({ name: '断线期间改名' }).where(eq(t.websites.id, site.id));
     expect((await ownerDashboard(h, filerId))[0]!.websites[0]!.name).toBe('断线期间改名');
-    await eventually(() => cache.live);
+    await eventually(() => cache.live && ownerCaches(h).rectification.live);
     await ownerDashboard(h, filerId);
     expect(await reread()).toBe(false);
     await dropsAfter(() => h.db.update(t.websites).set({ name: '重连之后改名' }).where(eq(t.websites.id, site.id)));
