@@ -15,10 +15,12 @@ import { benchImport, IMPORT_TARGET, importRowText } from './import';
 // BENCH_ROUNDS the number of interleaved rounds at 10 connections.
 
 const PG = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
-// Nine short rounds rather than five long ones: on this shared machine a round's speed swings by tens of
-// percent, and the median of more, closer-spaced pairs moves less from one run to the next.
+// Many short rounds rather than a few long ones: on this shared machine a round's speed swings by tens of
+// percent, and the median of more, closer-spaced pairs moves less from one run to the next. Nine rounds
+// still let a pair of equal pages (queue page 500 at 84 and 84 req/s median) come out at 0.89×; fifteen
+// narrow the median's spread by about a quarter (√(9/15)), for three more minutes.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,100000').split(',').map(Number);
 const rows: { figure: string; value: string; target: string; pass: boolean | null; reproduce: string }[] = [];
 const row = (figure: string, value: string, target: string, pass: boolean | null, reproduce = 'npm run bench') => {
