@@ -47,6 +47,16 @@ export function ownerCaches(handle: Pick<Handle, 'db' | 'listen'>): OwnerCaches 
   return found;
 }
 
+/**
+ * Drops `ownerId`'s pages here at once, for the owner's own writes: the page a server action re-renders
+ * must show what it just did, and the database's NOTIFY may arrive a moment after the commit does.
+ */
+export function ownerDataChanged(handle: Pick<Handle, 'db' | 'listen'>, ownerId: string): void {
+  const c = ownerCaches(handle);
+  c.dashboard.changed(ownerId);
+  c.rectification.changed(ownerId);
+}
+
 /** What 我的备案 shows of `ownerId`'s filings (db/queries/dashboard.ts), from memory while that is exact. */
 export async function ownerDashboard(handle: Pick<Handle, 'db' | 'listen'>, ownerId: string): Promise<readonly DashboardFiling[]> {
   return (await ownerCaches(handle).dashboard.get(ownerId, (id) => loadDashboard(handle.db, id))) ?? [];

@@ -4,6 +4,8 @@ import { currentUser, type SessionUser } from './session';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { errorForLog } from '@/lib/privacy/mask';
+import { getDbHandle } from '@/db/client';
+import { ownerDataChanged } from '@/db/owner-cache';
 
 export type ActionState<T = undefined> =
   | { ok: true; message?: string; data?: T }
@@ -44,6 +46,10 @@ export function defineAction<S extends z.ZodType, R = undefined>(
       if (err instanceof PublicError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
       console.error('[action]', errorForLog(err));
       return { ok: false, message: '系统繁忙，操作未完成，请稍后重试。您填写的内容未丢失。' };
+    } finally {
+      // A filer's own pages (我的备案, 整改页) show what the action just did, whatever it was and even before the
+      // database's announcement of it arrives (db/owner-cache.ts); redirects and errors pass through here too.
+      if (user.role === 'filer') ownerDataChanged(await getDbHandle(), user.id);
     }
   };
 }
