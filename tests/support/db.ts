@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { Logger } from 'drizzle-orm';
+import { sql, type Logger } from 'drizzle-orm';
 import { openDb, type Db, type Handle } from '@/db/client';
 
 export type TestTarget = 'pglite' | 'postgres';
@@ -45,4 +45,21 @@ export function pgCode(err: unknown): string | undefined {
     e = e.cause as typeof e;
   }
   return undefined;
+}
+
+/**
+ * PostgreSQL: terminates the connections of `h`'s database that LISTEN on `channel`, as a server restart or a
+ * network fault would, and says how many there were.
+ */
+export async function cutListeners(h: TestDb, channel: string): Promise<number> {
+  const result = (await h.db.execute(sql`select current_database() as db`)) as unknown as { db: string }[];
+  const db = result[0]!.db;
+  const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  try {
+    const killed = await admin`select pg_terminate_backend(pid) from pg_stat_activity
+      where datname = ${db} and query ilike ${`listen%${channel}%`}`;
+    return killed.length;
+  } finally {
+    await admin.end();
+  }
 }
