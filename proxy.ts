@@ -3,7 +3,7 @@ import { authConfig } from './auth.config';
 import { contentSecurityPolicy } from './lib/security/headers';
 import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './lib/auth/session-jwt';
 
-const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon'];
+const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon', '/robots.txt'];
 const MAX_AGE = authConfig.session.maxAge;
 // The session slides (8 hours after the last visit) but is re-issued at most every 10 minutes: running
 // Auth.js' session endpoint on every request to mint a new token was a tenth of a signed-in page's CPU.

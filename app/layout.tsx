@@ -4,6 +4,9 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: '备案整改门户', template: '%s · 备案整改门户' },
   description: 'ICP 备案信息专项核查整改自助门户',
+  icons: { icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/favicon.svg', type: 'image/svg+xml' }], apple: '/apple-touch-icon.png' },
+  // Filers' data sits behind sign-in; the sign-in page itself has no reason to be indexed either.
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

@@ -11,7 +11,9 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-brand-700">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold text-brand-700">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a 384-byte SVG needs no image optimiser */}
+          <img src="/logo.svg" alt="" width={28} height={28} />
           备案整改门户
         </Link>
         <nav aria-label="主导航" className="order-3 w-full sm:order-none sm:w-auto">

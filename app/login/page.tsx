@@ -15,6 +15,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (user) redirect(callbackUrl || ROLE_HOME[user.role]);
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
+      {/* eslint-disable-next-line @next/next/no-img-element -- a 384-byte SVG needs no image optimiser */}
+      <img src="/logo.svg" alt="" width={48} height={48} className="mb-4" />
       <h1 className="mb-2 text-2xl font-semibold">登录备案整改门户</h1>
       <p className="mb-6 text-sm text-slate-600">查看备案核查结果，按指引完成整改。</p>
       {params.error ? (
