@@ -115,6 +115,47 @@ describe.each(TEST_TARGETS)('outbox delivery over real SMTP on %s', (target) => 
     expect(await statusCounts()).toEqual({ sent: 6 });
   });
 
+  it('one worker keeps several messages in flight over a pooled SMTP connection, each sent once', async () => {
+    await put(messages(30, 'wave'));
+    const pooled = await smtpTransport(smtp.url, undefined, 6);
+    let inFlight = 0;
+    let peak = 0;
+    const counted: Transport = {
+      name: pooled.name,
+      send: async (m) => {
+        peak = Math.max(peak, ++inFlight);
+        try {
+          await new Promise((r) => setTimeout(r, 20)); // the round trips a real server costs
+          await pooled.send(m);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    let sent = 0;
+    for (;;) {
+      const r = await deliverDue(h.db, { email: counted, sms }, { concurrency: 6 });
+      sent += r.sent;
+      if (r.claimed === 0) break;
+    }
+    pooled.close();
+    expect(sent).toBe(30);
+    expect(peak).toBe(6);
+    const subjects = smtp.received.map((m) => m.subject);
+    expect(subjects).toHaveLength(30);
+    expect(new Set(subjects).size).toBe(30);
+    expect(await statusCounts()).toEqual({ sent: 30 });
+  });
+
+  it('a stop during a concurrent pass hands the unstarted messages back at once', async () => {
+    await put(messages(10, 'stop'));
+    let started = 0;
+    const r = await deliverDue(h.db, { email: { name: 'smtp', send: async () => void started++ }, sms }, { concurrency: 2, shouldStop: () => started >= 4 });
+    expect(r).toMatchObject({ claimed: 10, sent: 4 });
+    const leased = await h.db.select({ n: sql<number>`count(*)::int` }).from(t.outbox).where(sql`status = 'pending' and locked_until is not null`);
+    expect(Number(leased[0]!.n)).toBe(0);
+  });
+
   it('two workers running together send each message once', async () => {
     await put(messages(40, 'race'));
     const second = await smtpTransport(smtp.url);
