@@ -205,7 +205,10 @@ async function runChild(url: string, csv: string, importDir: string): Promise<Ch
   return { ...(JSON.parse(last) as ChildReport), hwmMb: hwm };
 }
 
-export async function benchImport(sourceUrl: string, opts: { rows?: number; log?: (s: string) => void } = {}): Promise<ImportBench> {
+export async function benchImport(
+  sourceUrl: string,
+  opts: { rows?: number; log?: (s: string) => void; keep?: boolean } = {},
+): Promise<ImportBench & { url: string }> {
   const log = opts.log ?? console.log;
   const src = postgres(sourceUrl, { max: 1, onnotice: () => {} });
   const srcName = new URL(sourceUrl).pathname.slice(1);
@@ -264,9 +267,10 @@ export async function benchImport(sourceUrl: string, opts: { rows?: number; log?
         dbCpuSeconds,
         loadAverage: loadavg()[0]!,
         pass: complete && seconds <= IMPORT_TARGET.seconds && peakRssMb <= IMPORT_TARGET.rssMb,
+        url,
       };
     } finally {
-      if (process.env.BENCH_KEEP_IMPORT_DB !== '1') await admin.unsafe(`drop database if exists "${scratch}" with (force)`);
+      if (!opts.keep && process.env.BENCH_KEEP_IMPORT_DB !== '1') await admin.unsafe(`drop database if exists "${scratch}" with (force)`);
       await admin.end();
     }
   } finally {

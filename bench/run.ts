@@ -8,6 +8,7 @@ import { deepPageUrls } from './pages';
 import { benchWebsiteChecks } from './website-checks';
 import { explainInChild, formatLine, LARGE_TABLE_ROWS } from './explain';
 import { benchImport, IMPORT_TARGET, importRowText } from './import';
+import { benchWave, WAVE_TARGET, waveText } from './wave';
 
 // `npm run bench`: every figure against a baseline measured in the same run, printed as one table with
 // PASS/FAIL. Needs the PostgreSQL server (BENCH_PG, default the machine's 127.0.0.1:5432). Reuses the
@@ -216,6 +217,12 @@ async function main() {
     imp.pass,
     'DATABASE_URL=… tsx bench/import.ts',
   );
+
+  // The notice wave takes ~15 minutes at 100,000 mails, so it runs only when asked for (BENCH_WAVE=1).
+  if (process.env.BENCH_WAVE === '1') {
+    const wave = await benchWave(dbUrl(SIZES.at(-1)!), { log: () => {} });
+    row('notice wave (import → 2 workers → SMTP)', waveText(wave), `≥ ${WAVE_TARGET.mailsPerSecond} mails/s with 2 workers, each mail once`, wave.pass, 'DATABASE_URL=… tsx bench/wave.ts');
+  }
 
   console.log('\n| figure | measured | target | result |\n| --- | --- | --- | --- |');
   for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'PASS' : 'FAIL'} |`);

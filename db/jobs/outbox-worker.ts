@@ -169,7 +169,8 @@ export async function smtpTransport(
   return {
     name: 'smtp',
     send: async (m) => {
-      await mailer.sendMail({ from, to: m.recipient, subject: m.subject, text: m.text, html: m.html || undefined });
+      // X-Outbox-Id lets a receiving system (and the notice-wave bench) tell a resend from a new message.
+      await mailer.sendMail({ from, to: m.recipient, subject: m.subject, text: m.text, html: m.html || undefined, headers: { 'X-Outbox-Id': String(m.id) } });
     },
     close: () => mailer.close(),
   };
