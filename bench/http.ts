@@ -66,12 +66,30 @@ function cookiesOf(res: Response): string {
 
 export type LoadResult = { rps: number; p99: number; errors: number; non2xx: number };
 
-export async function load(url: string, opts: { connections: number; seconds: number; cookie?: string }): Promise<LoadResult> {
+/** A request of a rotation: each one goes to the next path with the next user's cookie. */
+export type Visit = { path: string; cookie: string };
+
+export async function load(url: string, opts: { connections: number; seconds: number; cookie?: string; rotate?: Visit[] }): Promise<LoadResult> {
+  const rotate = opts.rotate;
+  let next = 0;
   const r = await autocannon({
     url,
     connections: opts.connections,
     duration: opts.seconds,
     headers: opts.cookie ? { cookie: opts.cookie } : {},
+    // Shared across connections, so the rotation walks every user in turn whatever the concurrency.
+    ...(rotate?.length
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const v = rotate[next++ % rotate.length]!;
+                return { ...req, path: v.path, headers: { ...req.headers, cookie: v.cookie } };
+              },
+            },
+          ],
+        }
+      : {}),
   });
   return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
 }
