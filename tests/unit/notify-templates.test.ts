@@ -85,3 +85,18 @@ describe('SMS sender', () => {
     expect(() => smsSenderFromEnv({ SMS_SENDER: 'nope' })).toThrow(/SMS_SENDER/);
   });
 });
+
+describe('plain-text part', () => {
+  it('is exactly what react-email toPlainText gives, with the options compiled once', async () => {
+    const { toPlainText } = await import('@react-email/render');
+    const mail = await noticeEmail({
+      subjectName: '杭州示例科技有限公司',
+      findings: [
+        { id: 'f1', code: 'SITE_UNREACHABLE', deadline: '2027-01-10' },
+        { id: 'f2', code: 'DOMAIN_EXPIRED', deadline: '2027-01-12' },
+      ],
+      baseUrl: 'https://beian.example.cn',
+    });
+    expect(mail.text).toBe(toPlainText(mail.html).replace(/\n{3,}/g, '\n\n').trim());
+  });
+});
