@@ -1,12 +1,12 @@
 import { hkdf } from '@panva/hkdf';
-import { createDecipheriv, createHmac, timingSafeEqual } from 'node:crypto';
-import { base64url, calculateJwkThumbprint, EncryptJWT, type JWTPayload } from 'jose';
+import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt, type JWTPayload } from 'jose';
 
 // Auth.js' own JWT session format (@auth/core/jwt: "dir" + A256CBC-HS512, key = HKDF(secret, salt = the
-// cookie name)), with two changes for the signed-in pages' CPU profile, where proxy and page each read
-// the token on every request: the derived key and its thumbprint are computed once per secret and salt,
-// and decryption runs on node:crypto with a memo of verified tokens. lib/auth/session-jwt.test.ts proves
-// the tokens are interchangeable with @auth/core's encode/decode.
+// cookie name)), decrypted with jose as Auth.js does, with two changes for the signed-in pages' CPU profile,
+// where proxy and page each read the token on every request: the derived key and its thumbprint are
+// computed once per secret and salt, and a verified token is remembered (only its times are checked again),
+// so jose's decryption runs once per token, not twice per request. lib/auth/session-jwt.test.ts proves the
+// tokens are interchangeable with @auth/core's encode/decode.
 
 const ALG = 'dir';
 const ENC = 'A256CBC-HS512';
@@ -51,18 +51,21 @@ export async function decodeSessionJwt(params: { token?: string; secret: Secret;
   const memoKey = `${params.salt}\u0000${params.token}`;
   const seen = verified.get(memoKey);
   if (seen && seen.secrets === params.secret.toString()) return checkTimes(seen.payload, now);
-  const header = parseHeader(params.token);
-  for (const secret of list(params.secret)) {
-    const k = await derivedKey(header.enc, secret, params.salt);
-    if (header.kid !== undefined && header.kid !== k.kid) continue;
-    const payload = JSON.parse(decryptCompact(params.token, header.enc, k.key)) as JWTPayload;
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('JWT payload is not an object');
-    checkTimes(payload, now);
-    if (verified.size >= MEMO_SIZE) verified.clear();
-    verified.set(memoKey, { secrets: params.secret.toString(), payload });
-    return payload;
-  }
-  throw new Error('no matching decryption secret');
+  // Exactly @auth/core's decode: jose's jwtDecrypt, the key picked by the header's enc and kid.
+  const { payload } = await jwtDecrypt(
+    params.token,
+    async ({ kid, enc }) => {
+      for (const secret of list(params.secret)) {
+        const k = await derivedKey(enc, secret, params.salt);
+        if (kid === undefined || kid === k.kid) return k.key;
+      }
+      throw new Error('no matching decryption secret');
+    },
+    { clockTolerance: CLOCK_TOLERANCE, keyManagementAlgorithms: [ALG], contentEncryptionAlgorithms: [ENC, 'A256GCM'] },
+  );
+  if (verified.size >= MEMO_SIZE) verified.clear();
+  verified.set(memoKey, { secrets: params.secret.toString(), payload });
+  return payload;
 }
 
 // A verified token always decrypts to the same claims, so proxy and page (and the next requests of the
@@ -79,42 +82,6 @@ function checkTimes(payload: JWTPayload, now: number): JWTPayload {
   if (payload.exp !== undefined && payload.exp <= now - CLOCK_TOLERANCE) throw new Error('"exp" claim timestamp check failed');
   if (payload.nbf !== undefined && payload.nbf > now + CLOCK_TOLERANCE) throw new Error('"nbf" claim timestamp check failed');
   return payload;
-}
-
-type Header = { alg: string; enc: typeof ENC | 'A256GCM'; kid?: string };
-
-function parseHeader(token: string): Header {
-  const h = JSON.parse(Buffer.from(token.slice(0, token.indexOf('.')), 'base64url').toString('utf8')) as Record<string, unknown>;
-  // Only what Auth.js issues: direct key agreement, no compression, no critical extensions.
-  if (h.alg !== ALG || (h.enc !== ENC && h.enc !== 'A256GCM') || 'zip' in h || 'crit' in h) throw new Error('unsupported JWE header');
-  if (h.kid !== undefined && typeof h.kid !== 'string') throw new Error('invalid kid');
-  return h as Header;
-}
-
-/**
- * JWE compact decryption (RFC 7516 §5.2, RFC 7518 §5.2.2 / §5.3) with node:crypto, synchronously: jose's
- * portable Web Crypto path costs about ten promise-returning jobs per token (it even compares the tag by
- * HMAC-ing both sides under a fresh key), which showed as 5% of a signed-in page's CPU.
- */
-function decryptCompact(token: string, enc: Header['enc'], key: Uint8Array): string {
-  const parts = token.split('.');
-  if (parts.length !== 5 || parts[1] !== '') throw new Error('invalid JWE');
-  const [iv, ciphertext, tag] = parts.slice(2).map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
-  const aad = Buffer.from(parts[0]!, 'ascii');
-  if (enc === 'A256GCM') {
-    if (key.byteLength !== 32 || iv.length !== 12 || tag.length !== 16) throw new Error('invalid JWE');
-    const d = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
-    d.setAAD(aad);
-    d.setAuthTag(tag);
-    return Buffer.concat([d.update(ciphertext), d.final()]).toString('utf8');
-  }
-  if (key.byteLength !== 64 || iv.length !== 16 || tag.length !== 32) throw new Error('invalid JWE');
-  const al = Buffer.alloc(8);
-  al.writeBigUInt64BE(BigInt(aad.length * 8));
-  const mac = createHmac('sha512', key.subarray(0, 32)).update(aad).update(iv).update(ciphertext).update(al).digest().subarray(0, 32);
-  if (!timingSafeEqual(mac, tag)) throw new Error('JWE tag mismatch');
-  const d = createDecipheriv('aes-256-cbc', key.subarray(32), iv);
-  return Buffer.concat([d.update(ciphertext), d.final()]).toString('utf8');
 }
 
 // Auth.js' session cookie: `__Secure-` prefixed on HTTPS. Its name is also the key derivation's salt.
