@@ -1,6 +1,16 @@
 // Runs once per server process before requests are served: migrate (and seed the demo when asked).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // A production portal without its public address would build sign-in links from request headers.
+  const { deploymentProblems } = await import('./lib/config/deployment');
+  const problems = deploymentProblems(process.env);
+  if (problems.length > 0) {
+    for (const p of problems) console.error(`[config] 门户拒绝启动 / refusing to start: ${p}`);
+    process.exit(1);
+  }
+  // Before any request: the sign-in limits count the socket's address, not a header the client wrote.
+  const { installClientAddressStamp } = await import('./lib/security/stamp-client-address');
+  installClientAddressStamp(process.env);
   const { getDbHandle } = await import('./db/client');
   const { db } = await getDbHandle();
   if (process.env.DEMO_SEED === '1') {

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from './auth.config';
 import { contentSecurityPolicy } from './lib/security/headers';
 import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './lib/auth/session-jwt';
+import { actionBodyProblem, MALFORMED_ACTION_BODY, type ActionBody } from './lib/security/action-body';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon', '/robots.txt'];
 const MAX_AGE = authConfig.session.maxAge;
@@ -13,6 +14,10 @@ const RENEW_EVERY_SECONDS = 10 * 60;
 // page, query and server action (the page re-checks the user, its role and session version in the DB).
 export default async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  if (req.method === 'POST' && req.headers.has('next-action')) {
+    const refused = await malformedActionBody(req);
+    if (refused) return refused;
+  }
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   const session = await readSessionCookie((name) => req.cookies.get(name)?.value, secret);
   if (!session && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
@@ -49,6 +54,23 @@ export default async function proxy(req: NextRequest) {
     });
   }
   return res;
+}
+
+/**
+ * A server-action body React's decoder would choke on (lib/security/action-body.ts) gets a Chinese
+ * answer here, instead of the error digest Next would send after the decoder threw.
+ */
+async function malformedActionBody(req: NextRequest): Promise<Response | null> {
+  let body: ActionBody;
+  try {
+    body = (req.headers.get('content-type') ?? '').startsWith('multipart/form-data')
+      ? { fields: [...(await req.clone().formData()).entries()] as [string, string | Blob][] }
+      : { text: await req.clone().text() };
+  } catch {
+    body = { text: '' }; // unreadable: refused below as not JSON
+  }
+  if (!actionBodyProblem(body)) return null;
+  return new Response(MALFORMED_ACTION_BODY, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
 export const config = {

@@ -32,6 +32,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports 'next/server' without an extension, which Node's own loader cannot resolve;
+          // through Vite it loads, and tests can supply Next's request context (next/headers) to it.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

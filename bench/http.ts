@@ -11,7 +11,7 @@ export type Server = { url: string; pid: number; stop: () => Promise<void> };
 
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
-    env: { ...process.env, ...env, OUTBOX_WORKER: '0', REMINDERS: '0', REVIEW_JOBS: '0', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, ...env, OUTBOX_WORKER: '0', REMINDERS: '0', REVIEW_JOBS: '0', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
     detached: true, // its own process group, so stopping it also stops next-server
   });

@@ -7,11 +7,12 @@ import { portalAdapter } from '@/db/auth-adapter';
 import { getDb } from '@/db/client';
 import { findUserByEmail } from '@/db/queries/users';
 import { enqueue } from '@/db/queries/outbox';
-import { verifyPassword } from '@/lib/auth/password';
-import { judgeSignIn } from '@/lib/auth/rate-limit';
-import { recentFailures, recordAttempt } from '@/db/queries/auth-attempts';
+import { passwordSignIn } from '@/db/auth/password-sign-in';
+import { endSessionsOfToken } from '@/db/auth/sign-out';
 import { magicLinkEmail } from '@/lib/notify/auth-templates';
 import { errorForLog } from '@/lib/privacy/mask';
+import { onPublicOrigin, publicOrigin } from '@/lib/config/deployment';
+import { clientIpFrom } from '@/lib/security/client-address';
 
 /** Too many failures: the code tells the login action which message to show. */
 export class SignInLocked extends CredentialsSignin {
@@ -21,8 +22,12 @@ export class SignInLocked extends CredentialsSignin {
   }
 }
 
+/**
+ * The client address the sign-in limits count against, as stamped on the request from its socket (and
+ * the trusted proxy hops) before Next saw it; never X-Forwarded-For or X-Real-IP as the client sent them.
+ */
 export function clientIp(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown';
+  return clientIpFrom(headers);
 }
 
 const credentials = z.object({ email: z.string().email().max(254), password: z.string().min(1).max(256) });
@@ -43,14 +48,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const db = await getDb();
-        const ip = clientIp(request.headers);
-        const verdict = judgeSignIn(await recentFailures(db, parsed.data.email, ip));
-        if (!verdict.allowed) throw new SignInLocked(verdict.message.includes('当前网络') ? 'ip' : 'account');
-        const user = await findUserByEmail(db, parsed.data.email);
-        const ok = Boolean(user && !user.disabled && (await verifyPassword(parsed.data.password, user.passwordHash)));
-        await recordAttempt(db, { account: parsed.data.email, ip, success: ok });
-        if (!ok || !user) return null;
+        const result = await passwordSignIn(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
+        if (!result.ok) {
+          if (result.locked) throw new SignInLocked(result.locked);
+          return null;
+        }
+        const { user } = result;
         return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
       },
     }),
@@ -60,11 +63,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       name: '邮箱登录链接',
       maxAge: 15 * 60, // short-lived; single use is enforced by deleting the token on use
       async sendVerificationRequest({ identifier, url, expires }) {
-        const msg = magicLinkEmail({ url, expires });
+        // Auth.js builds the link on the origin the request named (Host / X-Forwarded-Host, which anyone
+        // can set): the link in the e-mail goes to the configured public origin, whatever the request said.
+        const msg = magicLinkEmail({ url: onPublicOrigin(url, publicOrigin()), expires });
         await enqueue(await getDb(), { channel: 'email', recipient: identifier, template: 'magic_link', ...msg });
       },
     },
   ],
+  events: {
+    // Auth.js' own /api/auth/signout only clears the cookie, and a JWT cannot be recalled: end every copy
+    // of the session as the portal's sign-out does, by moving the account's session version on.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (token && typeof token.uid === 'string') await endSessionsOfToken(await getDb(), { uid: token.uid, sv: token.sv });
+    },
+  },
   callbacks: {
     ...authConfig.callbacks,
     async signIn({ user }) {

@@ -16,8 +16,13 @@ const passwordForm = z.object({
   callbackUrl: z.string().optional(),
 });
 
+/** The form's fields; anything else a hand-written request sends is left to zod to refuse in Chinese. */
+function fieldsOf(input: unknown): unknown {
+  return input instanceof FormData ? Object.fromEntries(input) : input;
+}
+
 export async function passwordSignIn(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = passwordForm.safeParse(Object.fromEntries(formData));
+  const parsed = passwordForm.safeParse(fieldsOf(formData));
   if (!parsed.success) return { ok: false, message: '请检查填写的内容。', fieldErrors: fieldErrorsOf(parsed.error) };
   const redirectTo = safeCallbackPath(parsed.data.callbackUrl, '/');
   try {
@@ -40,7 +45,7 @@ const linkForm = z.object({
 });
 
 export async function magicLinkSignIn(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = linkForm.safeParse(Object.fromEntries(formData));
+  const parsed = linkForm.safeParse(fieldsOf(formData));
   if (!parsed.success) return { ok: false, message: '请检查填写的内容。', fieldErrors: fieldErrorsOf(parsed.error) };
   const sent: ActionState = { ok: true, message: '如果该邮箱已注册，登录链接已发送，15 分钟内有效且仅可使用一次。' };
   const db = await getDb();

@@ -1,6 +1,7 @@
 import { openDb } from '../client';
 import { runOutboxWorker } from './outbox-worker';
 import { startReminderScheduler } from './reminders';
+import { deploymentProblems } from '@/lib/config/deployment';
 
 // `npm run worker`: the outbox loop (and the reminder scheduler) on its own, beside one or more web
 // instances. SIGTERM/SIGINT let the message being sent finish, then the process exits.
@@ -10,6 +11,13 @@ if (!url) {
     '[worker] 需要设置 DATABASE_URL：内嵌数据库（PGlite）的数据目录只能由一个进程打开，独立的发送进程只能配合 PostgreSQL 使用；使用内嵌数据库时，门户进程自带发送循环。\n' +
       '[worker] DATABASE_URL is required: a PGlite data directory serves one process only, so a standalone worker needs PostgreSQL. With the embedded database the portal process runs the worker itself.',
   );
+  process.exit(2);
+}
+
+// Reminders carry links: built from PUBLIC_BASE_URL, which production must set (as for the portal).
+const problems = deploymentProblems(process.env);
+if (problems.length > 0) {
+  for (const p of problems) console.error(`[worker] 拒绝启动 / refusing to start: ${p}`);
   process.exit(2);
 }
 

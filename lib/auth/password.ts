@@ -12,6 +12,20 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
+// A well-formed hash of nothing anyone knows, with the current parameters: checking a password against it
+// costs what checking a real one costs, so an unknown account answers as slowly as a wrong password.
+const NO_ACCOUNT = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=`;
+
+/**
+ * Like verifyPassword, but does the same scrypt work when there is no usable hash (unknown account,
+ * account without a password): the time a refusal takes must not tell which accounts exist.
+ */
+export async function verifyPasswordEvenWithout(password: string, stored: string | null | undefined): Promise<boolean> {
+  const usable = typeof stored === 'string' && stored.split('$').length === 6 && stored.startsWith('scrypt$');
+  const ok = await verifyPassword(password, usable ? stored : NO_ACCOUNT);
+  return usable && ok;
+}
+
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
   if (!stored) return false;
   const [alg, n, r, p, saltB64, keyB64] = stored.split('$');

@@ -55,7 +55,20 @@ const NASTY = [
   '-1',
   '1e309',
   'NaN',
+  // What React's reply format reads as references when they are not escaped as `$$…` (proxy.ts refuses
+  // such bodies; inside a FormData they are plain strings and must get the action's Chinese message).
+  '${{7*7}}',
+  '$K1',
+  '$@',
+  '$Q',
+  '$1',
+  '$undefined',
+  '$$',
 ];
+
+// What a hand-written reply body that gets past proxy.ts decodes to besides strings: a FormData ($K1),
+// a Date ($D…), a BigInt ($n…), undefined, and objects that are not plain data.
+const decodedOddities = fc.constantFrom<unknown>(new FormData(), new Date(Number.NaN), new Date(0), 10n, undefined, null, true, 0, -0, Number.POSITIVE_INFINITY, Object.create(null), [[[]]]);
 
 const hostileValue = fc.oneof(
   fc.constantFrom(...NASTY),
@@ -70,7 +83,9 @@ const hostileValue = fc.oneof(
   fc.uuid(),
 );
 
-const ACTIONS = discoverActions().filter((a) => ACTION_MATRIX[a.key] && ACTION_MATRIX[a.key]!.roles !== 'public');
+const ACTIONS = discoverActions().filter((a) => ACTION_MATRIX[a.key]);
+// Sign-in takes no session: its fields are the login form's.
+const PUBLIC_FIELDS = ['email', 'password', 'callbackUrl'];
 
 describe.each(TEST_TARGETS)('hostile input to every server action on %s', (target) => {
   let h: TestDb;
@@ -91,17 +106,24 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
   for (const action of ACTIONS) {
     it(`${action.key} survives ${RUNS} hostile payloads`, async () => {
       const rule = ACTION_MATRIX[action.key]!;
-      const role = rule.roles === 'session' ? 'filer' : (rule.roles as string[])[0]!;
-      session.user = users[role]!;
-      const fields = Object.keys(rule.input({ ownFindingId: '', foreignFindingId: '', foreignOrderId: '', foreignPendingSmsOrderId: '', foreignSubjectId: '', foreignWebsiteId: '', filerUserId: '', submittedOrderId: '', anyRunId: '' }));
+      const role = rule.roles === 'public' ? null : rule.roles === 'session' ? 'filer' : (rule.roles as string[])[0]!;
+      session.user = role ? users[role]! : null;
+      const fields = rule.roles === 'public' ? PUBLIC_FIELDS : Object.keys(rule.input({ ownFindingId: '', foreignFindingId: '', foreignOrderId: '', foreignPendingSmsOrderId: '', foreignSubjectId: '', foreignWebsiteId: '', filerUserId: '', submittedOrderId: '', anyRunId: '' }));
       const mod = (await import(/* @vite-ignore */ path.resolve(action.file))) as Record<string, (prev: unknown, input: unknown) => Promise<unknown>>;
       const keys = fc.constantFrom(...fields, '__proto__', 'constructor', 'prototype', '$ACTION_ID_x', 'role', 'ownerId');
       await fc.assert(
-        fc.asyncProperty(fc.dictionary(keys, fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 })), { maxKeys: 8 }), async (payload) => {
+        fc.asyncProperty(
+          fc.oneof(
+            { weight: 9, arbitrary: fc.dictionary(keys, fc.oneof(hostileValue, fc.array(hostileValue, { maxLength: 3 }), ...(rule.raw ? [decodedOddities] : [])), { maxKeys: 8 }) },
+            // The whole argument replaced by something else a hand-written body decodes to.
+            { weight: 1, arbitrary: fc.oneof(decodedOddities, hostileValue) },
+          ),
+          async (payload) => {
           const before = await writeCount(h.db);
           let result: { ok?: boolean; message?: string } | null = null;
+          const isFields = typeof payload === 'object' && payload !== null && Object.getPrototypeOf(payload) === Object.prototype;
           try {
-            result = (await mod[action.name]!(null, rule.raw ? payload : toForm(payload))) as typeof result;
+            result = (await mod[action.name]!(null, rule.raw || !isFields ? payload : toForm(payload as Record<string, unknown>))) as typeof result;
           } catch (err) {
             // Only Next's control flow may escape (redirect after success, 404): never a raw error.
             expect(String((err as { digest?: string }).digest ?? (err as Error).message)).toMatch(/^NEXT_/);
@@ -112,7 +134,8 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
             expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
             expect(await writeCount(h.db)).toBe(before);
           }
-        }),
+          },
+        ),
         { numRuns: RUNS },
       );
       session.user = null;

@@ -1,6 +1,7 @@
 import { plainTextSelectors, render } from '@react-email/render';
 import { compile } from 'html-to-text';
 import type { ReactElement } from 'react';
+import { publicOrigin } from '@/lib/config/deployment';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -22,7 +23,7 @@ const plainText = compile({ wordwrap: false, selectors: [...plainTextSelectors] 
 
 /** Absolute links in e-mails come from the configured public address (SPEC 8), never from a request. */
 export function publicBaseUrl(explicit?: string): string {
-  return (explicit ?? process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  return (explicit ?? publicOrigin()).replace(/\/+$/, '');
 }
 
 export function findingUrl(baseUrl: string, findingId: string): string {
