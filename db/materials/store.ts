@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
+import { UUID_PATTERN } from '@/lib/domain/ids';
+import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
 
 // Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
@@ -56,9 +58,25 @@ export async function readMaterialBytes(id: string): Promise<Buffer> {
   return readFile(path.join(uploadDir(), id));
 }
 
-/** Attaches the owner's loose uploads to an order (ownership re-checked in the where clause). */
+/**
+ * Attaches materials to an editable order of `ownerId`: only the owner's loose uploads (on no order and no
+ * 复核) or ones already on this order qualify; anything else in `ids` is left where it is. The conditions
+ * sit in the statement itself, so an order that stopped being editable, or evidence on another order, is
+ * never touched however the ids were obtained (migration 0010 refuses such a write in the database too).
+ */
 export async function attachMaterials(tx: Tx, ownerId: string, orderId: string, ids: string[]) {
-  for (const id of ids) {
-    await tx.update(t.materials).set({ orderId }).where(and(eq(t.materials.id, id), eq(t.materials.ownerId, ownerId)));
-  }
+  const valid = ids.filter((id) => UUID_PATTERN.test(id));
+  if (!valid.length) return;
+  await tx
+    .update(t.materials)
+    .set({ orderId })
+    .where(
+      and(
+        inArray(t.materials.id, valid),
+        eq(t.materials.ownerId, ownerId),
+        isNull(t.materials.recheckId),
+        or(isNull(t.materials.orderId), eq(t.materials.orderId, orderId)),
+        exists(tx.select({ one: sql`1` }).from(t.orders).where(and(eq(t.orders.id, orderId), eq(t.orders.ownerId, ownerId), inArray(t.orders.state, [...EDITABLE_ORDER_STATES])))),
+      ),
+    );
 }
