@@ -8,6 +8,7 @@ import { PublicError } from '@/lib/errors';
 import { UUID_PATTERN } from '@/lib/domain/ids';
 import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
+import { reencodeImage } from './reencode';
 
 // Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
 export function uploadDir(): string {
@@ -19,9 +20,9 @@ const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const
 export type SavedMaterial = { id: string; fileName: string; mime: string; size: number };
 
 /**
- * Checks an upload by its bytes (type and size) before anything is stored, then writes the file and its
- * row. The file is written first under a temporary name and renamed, so a crash never leaves a row
- * pointing at half a file.
+ * Checks an upload by its bytes (type, size, structure) before anything is stored, re-encodes it, then
+ * writes the new file and its row. The file is written first under a temporary name and renamed, so a
+ * crash never leaves a row pointing at half a file.
  */
 export async function saveMaterial(
   tx: Tx,
@@ -30,15 +31,17 @@ export async function saveMaterial(
   const problem = checkUpload(input.bytes, input.fileName);
   if (problem) throw new PublicError(problem, { file: [problem] });
   const type = sniffImage(input.bytes)!;
+  // Only the re-encoded image is kept (db/materials/reencode.ts): metadata and hidden chunks stay behind.
+  const bytes = await reencodeImage(input.bytes, type);
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const [row] = await tx
     .insert(t.materials)
-    .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: input.bytes.length, sha256 })
+    .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: bytes.length, sha256 })
     .returning();
   await mkdir(uploadDir(), { recursive: true });
   const final = path.join(uploadDir(), row!.id);
-  await writeFile(`${final}.part`, input.bytes);
+  await writeFile(`${final}.part`, bytes);
   await rename(`${final}.part`, final);
   return { id: row!.id, fileName, mime: row!.mime, size: row!.size };
 }
