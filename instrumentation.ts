@@ -1,6 +1,9 @@
 // Runs once per server process before requests are served: migrate (and seed the demo when asked).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // CHECK_ALLOW_PRIVATE (test-only) is announced loudly at start, honoured or not.
+  const { testProbeOverrides } = await import('./db/checks/run');
+  testProbeOverrides();
   const { getDbHandle } = await import('./db/client');
   const { db } = await getDbHandle();
   if (process.env.DEMO_SEED === '1') {

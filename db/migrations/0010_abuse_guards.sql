@@ -27,3 +27,13 @@ BEGIN
 END $$ LANGUAGE plpgsql;
 --> statement-breakpoint
 CREATE TRIGGER materials_attach_guard BEFORE INSERT OR UPDATE OR DELETE ON materials FOR EACH ROW EXECUTE FUNCTION materials_attach_guard();
+--> statement-breakpoint
+-- 立即自查 fetches a filer's websites from the portal's network: each request is recorded first, so a per-user
+-- limit holds across processes (db/checks/self-check.ts); rows older than a day are purged.
+CREATE TABLE "self_check_requests" (
+  "id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+  "user_id" uuid NOT NULL REFERENCES "users"("id"),
+  "created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "self_check_requests_user_idx" ON "self_check_requests" ("user_id", "created_at");
