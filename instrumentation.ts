@@ -11,6 +11,9 @@ export async function register() {
   // Before any request: the sign-in limits count the socket's address, not a header the client wrote.
   const { installClientAddressStamp } = await import('./lib/security/stamp-client-address');
   installClientAddressStamp(process.env);
+  // CHECK_ALLOW_PRIVATE (test-only) is announced loudly at start, honoured or not.
+  const { testProbeOverrides } = await import('./db/checks/run');
+  testProbeOverrides();
   const { getDbHandle } = await import('./db/client');
   const { db } = await getDbHandle();
   if (process.env.DEMO_SEED === '1') {

@@ -53,6 +53,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: '1',
       // Website checks resolve every filed domain to the local sites server.
       CHECK_RESOLVE_TO: '127.0.0.1',
+      // Test-only: lets the probe reach that loopback server (honoured because PUBLIC_BASE_URL is loopback).
+      CHECK_ALLOW_PRIVATE: '1',
       CHECK_HTTP_PORT: String(SITES_PORT),
       CHECK_TIMEOUT_MS: '2000',
     },

@@ -5,6 +5,7 @@ import * as t from '../schema';
 import { buildContactIndex, checkFilingData, type FilingFacts, type PrincipalFacts } from '@/lib/checks/data';
 import { checkWebsite, hostsFor, type Probes } from '@/lib/checks/website';
 import { createHttpProbes } from '@/lib/checks/http-probe';
+import { privateTargetsPolicy } from '@/lib/checks/private-targets';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { errorForLog } from '@/lib/privacy/mask';
@@ -136,14 +137,30 @@ async function checkBatch(db: Db, subjects: { id: string; nature: FilingFacts['s
   return out;
 }
 
-/** Tests and the demo pin the probes to a local server: CHECK_RESOLVE_TO=127.0.0.1 CHECK_HTTP_PORT=8080. */
-export function testProbeOverrides(): { resolve?: (h: string) => Promise<string[]>; port?: number; timeoutMs?: number } {
-  const to = process.env.CHECK_RESOLVE_TO;
+/**
+ * Tests and the demo pin the probes to a local server: CHECK_RESOLVE_TO=127.0.0.1 CHECK_HTTP_PORT=8080, with
+ * CHECK_ALLOW_PRIVATE=1 to let them reach it (honoured only on a loopback PUBLIC_BASE_URL, with a warning:
+ * lib/checks/private-targets.ts). Without it, loopback and private addresses are refused like any other.
+ */
+export function testProbeOverrides(env: Readonly<Record<string, string | undefined>> = process.env): { resolve?: (h: string) => Promise<string[]>; port?: number; timeoutMs?: number; allowPrivate?: boolean } {
+  const to = env.CHECK_RESOLVE_TO;
+  const policy = privateTargetsPolicy(env);
+  if (policy.log) logOnce(policy.log.level, policy.log.message);
   return {
     ...(to ? { resolve: async () => [to] } : {}),
-    ...(process.env.CHECK_HTTP_PORT ? { port: Number(process.env.CHECK_HTTP_PORT) } : {}),
-    ...(process.env.CHECK_TIMEOUT_MS ? { timeoutMs: Number(process.env.CHECK_TIMEOUT_MS) } : {}),
+    ...(env.CHECK_HTTP_PORT ? { port: Number(env.CHECK_HTTP_PORT) } : {}),
+    ...(env.CHECK_TIMEOUT_MS ? { timeoutMs: Number(env.CHECK_TIMEOUT_MS) } : {}),
+    ...(policy.allowed ? { allowPrivate: true } : {}),
   };
+}
+
+const LOGGED = Symbol.for('beian.checks.privateTargetsLogged');
+function logOnce(level: 'warn' | 'error', message: string) {
+  const g = globalThis as typeof globalThis & { [LOGGED]?: Set<string> };
+  const seen = (g[LOGGED] ??= new Set());
+  if (seen.has(message)) return;
+  seen.add(message);
+  console[level](message);
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {

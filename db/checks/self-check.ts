@@ -1,10 +1,11 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
 import { checkWebsite, FAILURE_TEXT, hostsFor, type Probes } from '@/lib/checks/website';
 import { createHttpProbes } from '@/lib/checks/http-probe';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { testProbeOverrides } from './run';
+import { SELF_CHECK_WINDOW_MINUTES, SELF_CHECKS_PER_WINDOW, selfCheckLimitMessage } from '@/lib/checks/self-check-limit';
 
 export type SelfCheck = typeof t.selfChecks.$inferSelect;
 
@@ -21,6 +22,7 @@ export async function runSelfCheck(db: Db, input: { websiteId: string; actor: { 
     .where(and(eq(t.websites.id, input.websiteId), eq(t.subjects.ownerId, input.actor.id)));
   if (!site) throw new NotFoundError();
   if (site.w.status === 'cancelled') throw new PublicError('该网站已注销，无需自查。');
+  await reserveSelfCheck(db, input.actor.id);
   const domains = await db.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(and(eq(t.domains.websiteId, site.w.id), isNull(t.domains.removedAt)));
   const allowed = new Set(domains.flatMap((d) => hostsFor(d.name)));
   const probes = input.probes ? input.probes(allowed) : createHttpProbes({ allowedHosts: allowed, timeoutMs: 4000, ...testProbeOverrides() });
@@ -54,4 +56,23 @@ export async function latestSelfCheck(tx: Tx, websiteId: string): Promise<SelfCh
     .orderBy(desc(t.selfChecks.createdAt))
     .limit(1);
   return row;
+}
+
+/**
+ * Records one 立即自查 for `userId`, or refuses with a Chinese message when the user already asked for
+ * SELF_CHECKS_PER_WINDOW in the window. A per-user transaction lock makes count-then-insert exact, so
+ * parallel requests cannot slip past the limit together.
+ */
+export async function reserveSelfCheck(db: Db, userId: string, now: Date = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`self-check:${userId}`}, 0))`);
+    const since = new Date(now.getTime() - SELF_CHECK_WINDOW_MINUTES * 60_000);
+    const recent = await tx
+      .select({ createdAt: t.selfCheckRequests.createdAt })
+      .from(t.selfCheckRequests)
+      .where(and(eq(t.selfCheckRequests.userId, userId), gt(t.selfCheckRequests.createdAt, since)))
+      .orderBy(t.selfCheckRequests.createdAt);
+    if (recent.length >= SELF_CHECKS_PER_WINDOW) throw new PublicError(selfCheckLimitMessage(recent[0]!.createdAt, now));
+    await tx.insert(t.selfCheckRequests).values({ userId, createdAt: now });
+  });
 }

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
+import { UUID_PATTERN } from '@/lib/domain/ids';
+import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
+import { reencodeImage } from './reencode';
 
 // Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
 export function uploadDir(): string {
@@ -17,9 +20,9 @@ const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const
 export type SavedMaterial = { id: string; fileName: string; mime: string; size: number };
 
 /**
- * Checks an upload by its bytes (type and size) before anything is stored, then writes the file and its
- * row. The file is written first under a temporary name and renamed, so a crash never leaves a row
- * pointing at half a file.
+ * Checks an upload by its bytes (type, size, structure) before anything is stored, re-encodes it, then
+ * writes the new file and its row. The file is written first under a temporary name and renamed, so a
+ * crash never leaves a row pointing at half a file.
  */
 export async function saveMaterial(
   tx: Tx,
@@ -28,15 +31,17 @@ export async function saveMaterial(
   const problem = checkUpload(input.bytes, input.fileName);
   if (problem) throw new PublicError(problem, { file: [problem] });
   const type = sniffImage(input.bytes)!;
+  // Only the re-encoded image is kept (db/materials/reencode.ts): metadata and hidden chunks stay behind.
+  const bytes = await reencodeImage(input.bytes, type);
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const [row] = await tx
     .insert(t.materials)
-    .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: input.bytes.length, sha256 })
+    .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: bytes.length, sha256 })
     .returning();
   await mkdir(uploadDir(), { recursive: true });
   const final = path.join(uploadDir(), row!.id);
-  await writeFile(`${final}.part`, input.bytes);
+  await writeFile(`${final}.part`, bytes);
   await rename(`${final}.part`, final);
   return { id: row!.id, fileName, mime: row!.mime, size: row!.size };
 }
@@ -56,9 +61,25 @@ export async function readMaterialBytes(id: string): Promise<Buffer> {
   return readFile(path.join(uploadDir(), id));
 }
 
-/** Attaches the owner's loose uploads to an order (ownership re-checked in the where clause). */
+/**
+ * Attaches materials to an editable order of `ownerId`: only the owner's loose uploads (on no order and no
+ * 复核) or ones already on this order qualify; anything else in `ids` is left where it is. The conditions
+ * sit in the statement itself, so an order that stopped being editable, or evidence on another order, is
+ * never touched however the ids were obtained (migration 0010 refuses such a write in the database too).
+ */
 export async function attachMaterials(tx: Tx, ownerId: string, orderId: string, ids: string[]) {
-  for (const id of ids) {
-    await tx.update(t.materials).set({ orderId }).where(and(eq(t.materials.id, id), eq(t.materials.ownerId, ownerId)));
-  }
+  const valid = ids.filter((id) => UUID_PATTERN.test(id));
+  if (!valid.length) return;
+  await tx
+    .update(t.materials)
+    .set({ orderId })
+    .where(
+      and(
+        inArray(t.materials.id, valid),
+        eq(t.materials.ownerId, ownerId),
+        isNull(t.materials.recheckId),
+        or(isNull(t.materials.orderId), eq(t.materials.orderId, orderId)),
+        exists(tx.select({ one: sql`1` }).from(t.orders).where(and(eq(t.orders.id, orderId), eq(t.orders.ownerId, ownerId), inArray(t.orders.state, [...EDITABLE_ORDER_STATES])))),
+      ),
+    );
 }

@@ -1,12 +1,12 @@
 import 'server-only';
 import { UUID_PATTERN } from '@/lib/domain/ids';
-import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
 import { attachMaterials } from '../materials/store';
 import { transitionOrder, type OrderRow } from './transition';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
-import { OPEN_ORDER_STATES, type OrderState, type OrderTypeValue } from '@/lib/domain/codes';
+import { EDITABLE_ORDER_STATES, OPEN_ORDER_STATES, type OrderState, type OrderTypeValue } from '@/lib/domain/codes';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import { prefillPayload, type FilingSnapshot } from '@/lib/orders/prefill';
@@ -16,7 +16,7 @@ import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
-export const EDITABLE_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
+export const EDITABLE_STATES = EDITABLE_ORDER_STATES;
 export const isEditable = (s: OrderState) => (EDITABLE_STATES as readonly string[]).includes(s);
 
 const UUID = UUID_PATTERN;
@@ -241,11 +241,17 @@ export async function submitOrder(db: Db, input: { ownerId: string; orderId: str
   });
 }
 
-/** The user's own uploads among `ids` (anything else is silently dropped: it is not theirs to attach). */
-export async function ownedMaterials(tx: Tx, ownerId: string, ids: string[]): Promise<MaterialRef[]> {
+/**
+ * The materials among `ids` that may be on this order: the owner's loose uploads and the ones already on it
+ * (anything else, such as evidence on another order or on a 复核, is silently dropped: not theirs to attach).
+ */
+export async function ownedMaterials(tx: Tx, ownerId: string, orderId: string, ids: string[]): Promise<MaterialRef[]> {
   const valid = ids.filter((id) => UUID.test(id));
   if (!valid.length) return [];
-  return tx.select({ id: t.materials.id, kind: t.materials.kind, fileName: t.materials.fileName }).from(t.materials).where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid)));
+  return tx
+    .select({ id: t.materials.id, kind: t.materials.kind, fileName: t.materials.fileName })
+    .from(t.materials)
+    .where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid), isNull(t.materials.recheckId), or(isNull(t.materials.orderId), eq(t.materials.orderId, orderId))));
 }
 
 /** What the review compares: the filing now (nothing for an order that creates a filing) and domain names. */

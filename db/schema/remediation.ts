@@ -289,3 +289,14 @@ export const selfChecks = pgTable(
   },
   (t) => [index('self_checks_website_idx').on(t.websiteId, t.createdAt)],
 );
+
+/** One row per 立即自查 asked for, written before the probe runs: the per-user limit counts these. */
+export const selfCheckRequests = pgTable(
+  'self_check_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('self_check_requests_user_idx').on(t.userId, t.createdAt)],
+);

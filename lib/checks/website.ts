@@ -5,7 +5,7 @@ import { checkHomepage } from './homepage';
 // DNS. The orchestration — which hosts to try, what counts as a failure — is pure and unit-tested; the
 // Node implementation of the probes lives in lib/checks/http-probe.ts.
 
-export type FetchFailure = 'timeout' | 'too_large' | 'redirect_loop' | 'redirect_elsewhere' | 'connect' | 'http_status' | 'no_address';
+export type FetchFailure = 'timeout' | 'too_large' | 'redirect_loop' | 'redirect_elsewhere' | 'connect' | 'http_status' | 'no_address' | 'forbidden_address';
 export type FetchResult = { ok: true; status: number; html: string; url: string } | { ok: false; reason: FetchFailure; detail: string };
 
 export type Probes = {
@@ -35,6 +35,7 @@ export const FAILURE_TEXT: Record<FetchFailure, string> = {
   connect: '无法建立连接',
   http_status: '首页返回错误状态码',
   no_address: '域名无解析记录',
+  forbidden_address: '域名解析到本机、内网或保留地址，出于安全原因未访问',
 };
 
 /** Homepage of the bare domain first, then www. — the two hosts a filed domain's homepage may live on. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkWebsite, type SiteUnderCheck } from '@/lib/checks/website';
-import { createHttpProbes } from '@/lib/checks/http-probe';
+import { createHttpProbes, guardedLookup } from '@/lib/checks/http-probe';
 
 // A local HTTP server plays every filed site (routing by Host); a stub resolver pins names to loopback.
 const GOOD = (name: string, num: string) =>
@@ -49,7 +49,7 @@ function site(domain: string): SiteUnderCheck {
 
 async function codesFor(domain: string, timeoutMs = 1000) {
   const allowed = new Set([domain, `www.${domain}`]);
-  const probes = createHttpProbes({ allowedHosts: allowed, resolve, port, timeoutMs, maxBytes: 2 * 1024 * 1024 });
+  const probes = createHttpProbes({ allowedHosts: allowed, resolve, port, allowPrivate: true, timeoutMs, maxBytes: 2 * 1024 * 1024 });
   return (await checkWebsite(site(domain), probes)).findings.map((f) => f.code);
 }
 
@@ -80,7 +80,7 @@ describe('website checks against a local server and a stub resolver', () => {
   });
 
   it('reports the unreachable reason in Chinese', async () => {
-    const probes = createHttpProbes({ allowedHosts: new Set(['slow.test', 'www.slow.test']), resolve, port, timeoutMs: 300 });
+    const probes = createHttpProbes({ allowedHosts: new Set(['slow.test', 'www.slow.test']), resolve, port, allowPrivate: true, timeoutMs: 300 });
     const { findings } = await checkWebsite(site('slow.test'), probes);
     expect(findings[0]!.observed).toContain('访问超时');
   });
@@ -89,10 +89,34 @@ describe('website checks against a local server and a stub resolver', () => {
 describe('several domains on one website', () => {
   it('checks every reachable homepage and names the failing domains', async () => {
     const s: SiteUnderCheck = { ...site('good.test'), domains: [{ id: 'd1', name: 'good.test' }, { id: 'd2', name: 'nofooter.test' }] };
-    const probes = createHttpProbes({ allowedHosts: new Set(['good.test', 'www.good.test', 'nofooter.test', 'www.nofooter.test']), resolve, port, timeoutMs: 1000 });
+    const probes = createHttpProbes({ allowedHosts: new Set(['good.test', 'www.good.test', 'nofooter.test', 'www.nofooter.test']), resolve, port, allowPrivate: true, timeoutMs: 1000 });
     const { findings } = await checkWebsite(s, probes);
     expect(findings.map((f) => f.code)).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
     expect(findings[0]!.observed).toContain('nofooter.test');
     expect(findings[0]!.observed).not.toContain('good.test 首页');
+  });
+});
+
+describe('the probe’s DNS lookup refuses what it must not connect to', () => {
+  const look = (addresses: string[], all: boolean, allowPrivate = false) =>
+    new Promise<{ err: Error | null; result: unknown }>((done) =>
+      guardedLookup(async () => addresses, allowPrivate)('site.test', { all }, ((err: Error | null, address: unknown, family?: number) => done({ err, result: all ? address : [address, family] })) as never),
+    );
+
+  it.each([['127.0.0.1'], ['169.254.169.254'], ['::ffff:127.0.0.1'], ['8.8.8.8', '10.1.2.3'], ['fe80::1'], ['0.0.0.0'], ['100.64.1.1'], ['224.0.0.1'], ['fc00::2']])('refuses %s', async (...addresses) => {
+    const { err } = await look(addresses, true);
+    expect(err?.message).toMatch(/^site\.test → /);
+  });
+
+  it('answers with the public addresses it was given, in the form the socket asked for', async () => {
+    expect(await look(['8.8.8.8', '2400:3200::1'], true)).toEqual({ err: null, result: [{ address: '8.8.8.8', family: 4 }, { address: '2400:3200::1', family: 6 }] });
+    expect(await look(['8.8.8.8'], false)).toEqual({ err: null, result: ['8.8.8.8', 4] });
+    expect((await look(['127.0.0.1'], false, true)).err).toBeNull();
+  });
+
+  it('refuses an address written in the URL itself (no lookup happens for it)', async () => {
+    const probes = createHttpProbes({ allowedHosts: new Set(['127.0.0.1']), port, timeoutMs: 500 });
+    const r = await probes.fetchHomepage('127.0.0.1');
+    expect(r).toMatchObject({ ok: false, reason: 'forbidden_address' });
   });
 });

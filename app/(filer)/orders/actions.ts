@@ -24,7 +24,7 @@ export const saveDraftAction = defineAction(
     const db = await getDb();
     const order = await getOrderForOwner(db, input.orderId, user.id);
     const { ctx } = await wizardContextFor(db, order);
-    const materials = await ownedMaterials(db, user.id, input.materialIds);
+    const materials = await ownedMaterials(db, user.id, order.id, input.materialIds);
     const checked = validateSteps(ctx, { ...input.values, materials }, input.completed);
     if (!checked.ok) return { ok: false, message: '填写的内容有误，请按提示修改。', fieldErrors: checked.fieldErrors };
     await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id) });
