@@ -16,7 +16,7 @@ import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
-export const EDITABLE_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
+export const EDITABLE_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'RETURNED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
 export const isEditable = (s: OrderState) => (EDITABLE_STATES as readonly string[]).includes(s);
 
 const UUID = UUID_PATTERN;
