@@ -82,7 +82,7 @@ export async function cancelAccessImpact(tx: Tx, subjectIds: string[]): Promise<
 /** How an open order is stopped first: 放弃 where the filer could, 撤销 before the 管局 has it; never once with the 管局. */
 function stopEvent(state: OrderState): 'abandon' | 'withdraw' | null {
   if (state === 'DRAFT' || state === 'FIRST_REVIEW_REJECTED' || state === 'RETURNED' || state === 'REGULATOR_REJECTED') return 'abandon';
-  if (state === 'SUBMITTED' || state === 'PENDING_SMS') return 'withdraw';
+  if (state === 'SUBMITTED') return 'withdraw';
   return null;
 }
 

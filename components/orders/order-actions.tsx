@@ -80,7 +80,7 @@ export function SmsCodeForm({ orderId, attemptsLeft }: { orderId: string; attemp
         aria-invalid={error ? true : undefined}
         className="mb-1 block w-40 rounded border border-slate-400 px-3 py-2 text-sm tracking-widest"
       />
-      <p id="sms-hint" className="mb-2 text-xs text-slate-600">6 位数字，发送到负责人手机；还可输入 {attemptsLeft} 次。</p>
+      <p id="sms-hint" className="mb-2 text-xs text-slate-600">6 位数字，发送到负责人手机；{attemptsLeft > 0 ? `还可输入 ${attemptsLeft} 次` : '已累计输错 5 次，再次验证时订单将被退回'}。</p>
       {error ? <p id="sms-error" className="mb-2 text-sm text-red-700">{error}</p> : null}
       <button type="submit" disabled={pending} className={primary}>{pending ? '核验中…' : '提交验证码'}</button>
     </form>

@@ -2,7 +2,7 @@
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { SUBJECT_NATURES, SUBJECT_NATURE_LABELS, type SubjectNature } from '@/lib/domain/codes';
 import { PRINCIPAL_ID_TYPES, SUBJECT_CERT_TYPES, type WizardContext } from '@/lib/orders/schemas';
-import { getProvince } from '@/lib/rules/provinces';
+import { PROVINCE_CODES, getProvince } from '@/lib/rules/provinces';
 import { StringListField, ValidityField, WizardField, useFieldError, type FieldMeta } from './wizard-inputs';
 
 const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
@@ -10,11 +10,23 @@ const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v 
 export function SubjectStep({ meta, ctx }: { meta: FieldMeta; ctx: WizardContext }) {
   return (
     <>
-      <div className="mb-4 flex flex-wrap items-baseline gap-x-3">
-        <span className="w-full text-sm text-slate-600 sm:w-40">所属区域</span>
-        <span className="font-medium">{getProvince(ctx.provinceCode)?.name}</span>
-        <span className="text-xs text-slate-600">（备案所属省份不能变更）</span>
-      </div>
+      {ctx.type === 'FIRST_FILING' ? (
+        <WizardField
+          path="subject.provinceCode"
+          label="所属区域"
+          kind="select"
+          meta={meta}
+          options={PROVINCE_CODES.map((c) => ({ value: c, label: getProvince(c)!.name }))}
+          display={(v) => getProvince(String(v))?.name ?? String(v)}
+          hint="首次备案在当前证件所在省份办理；单位备案不可以跨省，所属区域须与证件住所在同一省"
+        />
+      ) : (
+        <div className="mb-4 flex flex-wrap items-baseline gap-x-3">
+          <span className="w-full text-sm text-slate-600 sm:w-40">所属区域</span>
+          <span className="font-medium">{getProvince(ctx.provinceCode)?.name}</span>
+          <span className="text-xs text-slate-600">（备案所属省份不能变更）</span>
+        </div>
+      )}
       <WizardField path="subject.name" label="主办单位名称" meta={meta} />
       <WizardField path="subject.nature" label="主办单位性质" kind="select" meta={meta} options={SUBJECT_NATURES.map((n) => ({ value: n, label: SUBJECT_NATURE_LABELS[n] }))} display={(v) => SUBJECT_NATURE_LABELS[v as SubjectNature]} />
       <WizardField path="subject.certType" label="证件类型" kind="select" meta={meta} options={opts(SUBJECT_CERT_TYPES)} />

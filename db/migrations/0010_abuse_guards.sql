@@ -10,7 +10,7 @@ BEGIN
     RETURN NEW;
   END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.order_id IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = OLD.order_id AND o.state IN ('DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED')) THEN
+     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = OLD.order_id AND o.state IN ('DRAFT', 'FIRST_REVIEW_REJECTED', 'RETURNED', 'REGULATOR_REJECTED')) THEN
     RAISE EXCEPTION 'a material of an order that is not editable cannot be detached' USING ERRCODE = 'check_violation';
   END IF;
   IF TG_OP = 'DELETE' THEN
@@ -20,7 +20,7 @@ BEGIN
     RAISE EXCEPTION 'a material cannot move from one order to another' USING ERRCODE = 'check_violation';
   END IF;
   IF NEW.order_id IS NOT NULL
-     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = NEW.order_id AND o.owner_id = NEW.owner_id AND o.state IN ('DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED')) THEN
+     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.id = NEW.order_id AND o.owner_id = NEW.owner_id AND o.state IN ('DRAFT', 'FIRST_REVIEW_REJECTED', 'RETURNED', 'REGULATOR_REJECTED')) THEN
     RAISE EXCEPTION 'a material can only be attached to an editable order of its owner' USING ERRCODE = 'check_violation';
   END IF;
   RETURN NEW;

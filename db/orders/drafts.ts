@@ -14,6 +14,7 @@ import { invariantViolation } from '@/lib/orders/invariants';
 import { validateSteps, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
 import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
+import { getProvince } from '@/lib/rules/provinces';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
 export const EDITABLE_STATES = EDITABLE_ORDER_STATES;
@@ -160,7 +161,9 @@ export async function wizardContextFor(tx: Tx, order: OrderRow): Promise<{ ctx: 
   const today = todayIso();
   if (!order.subjectId) {
     const subject = p.type === 'FIRST_FILING' ? p.subject : null;
-    return { ctx: { type: order.type, provinceCode: order.provinceCode, nature: subject?.nature ?? 'enterprise', legalRepName: subject?.legalRepName ?? null, domains: [], otherPrincipals: [], today }, snap: null };
+    // A 首次备案 files in the province the filer chose for the current certificate (001 2.3 跨省备案).
+    const provinceCode = subject && getProvince(subject.provinceCode) ? subject.provinceCode : order.provinceCode;
+    return { ctx: { type: order.type, provinceCode, nature: subject?.nature ?? 'enterprise', legalRepName: subject?.legalRepName ?? null, domains: [], otherPrincipals: [], today }, snap: null };
   }
   const snap = await loadSnapshot(tx, order.subjectId);
   const site = snap.websites.find((w) => w.id === order.websiteId);

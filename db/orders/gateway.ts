@@ -5,7 +5,7 @@ import * as t from '../schema';
 import type { OutboxMessage } from '../queries/outbox';
 import { transitionOrder, type Actor, type OrderRow } from './transition';
 import { NotFoundError, PublicError } from '@/lib/errors';
-import { SMS_MAX_FAILURES, SMS_WINDOW_HOURS } from '@/lib/orders/state-machine';
+import { SMS_MAX_FAILURES, SMS_TOLERATED_FAILURES, SMS_WINDOW_HOURS, smsAttemptOutcome } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 
 /**
@@ -64,8 +64,8 @@ export function resubmitToRegulator(db: Db, input: { orderId: string; actor: Act
 export type SmsResult = { result: 'verified' } | { result: 'wrong'; attemptsLeft: number } | { result: 'returned'; why: 'expired' | 'too_many' };
 
 /**
- * The filer types the code from the SMS. Five wrong answers are tolerated; the sixth, or an answer after the
- * 24-hour window, returns the order to the provider (RETURNED).
+ * The filer types the code from the SMS. Five wrong answers are tolerated; the sixth attempt, right or wrong, or an
+ * answer after the 24-hour window, returns the order to the provider (RETURNED).
  */
 export async function submitSmsCode(db: Db, input: { orderId: string; code: string; actor: Actor; now?: Date }): Promise<SmsResult> {
   const now = input.now ?? new Date();
@@ -76,7 +76,13 @@ export async function submitSmsCode(db: Db, input: { orderId: string; code: stri
     await returnOrder(db, order.id, '超过24小时未完成短信核验');
     return { result: 'returned', why: 'expired' };
   }
-  if (order.smsCodeHash && hashCode(order.id, input.code.trim()) === order.smsCodeHash) {
+  const correct = Boolean(order.smsCodeHash) && hashCode(order.id, input.code.trim()) === order.smsCodeHash;
+  const outcome = smsAttemptOutcome(order.smsFailures, correct);
+  if (outcome === 'returned') {
+    await returnOrder(db, order.id, `短信验证信息累计输错${SMS_TOLERATED_FAILURES}次，第${SMS_MAX_FAILURES}次验证时退回`);
+    return { result: 'returned', why: 'too_many' };
+  }
+  if (outcome === 'verified') {
     await transitionOrder(db, { orderId: order.id, event: 'sms_verified', actor: input.actor, expectedState: 'PENDING_SMS' });
     return { result: 'verified' };
   }
@@ -86,11 +92,7 @@ export async function submitSmsCode(db: Db, input: { orderId: string; code: stri
     .where(and(eq(t.orders.id, order.id), eq(t.orders.state, 'PENDING_SMS')))
     .returning({ failures: t.orders.smsFailures });
   if (!counted) throw new PublicError('订单状态已变化，请刷新页面。');
-  if (counted.failures >= SMS_MAX_FAILURES) {
-    await returnOrder(db, order.id, `短信验证码连续输错${SMS_MAX_FAILURES}次`);
-    return { result: 'returned', why: 'too_many' };
-  }
-  return { result: 'wrong', attemptsLeft: SMS_MAX_FAILURES - counted.failures };
+  return { result: 'wrong', attemptsLeft: Math.max(0, SMS_TOLERATED_FAILURES - counted.failures) };
 }
 
 async function returnOrder(db: Db, orderId: string, reason: string) {

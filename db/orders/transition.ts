@@ -8,7 +8,7 @@ import {
   EVENT_ACTORS,
   ORDER_STATE_LABELS,
   operatorMayAct,
-  ORDER_VALIDITY_DAYS,
+  orderExpiresAt,
   nextState,
   type OrderEvent,
 } from '@/lib/orders/state-machine';
@@ -57,7 +57,7 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
         state: to,
         updatedAt: now,
         ...(input.event === 'submit'
-          ? { submittedAt: now, expiresAt: new Date(now.getTime() + ORDER_VALIDITY_DAYS * 86400_000) }
+          ? { submittedAt: now, expiresAt: orderExpiresAt(now) }
           : {}),
         ...(submitting ? { rejection: null, rejectionNote: null } : {}),
         ...(input.actor.role === 'reviewer' || input.actor.role === 'admin' ? { decidedBy: input.actor.id } : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildContactIndex, checkFilingData, idExpiresSoon, type FilingFacts, type PrincipalFacts } from './data';
+import { buildContactIndex, checkFilingData, dataHints, idExpired, type FilingFacts, type PrincipalFacts } from './data';
 
 const person = (id: string, over: Partial<PrincipalFacts> = {}): PrincipalFacts => ({
   id,
@@ -32,14 +32,20 @@ describe('data checks of the 专项核查', () => {
     expect(run(filing())).toEqual([]);
   });
 
-  it('IDs expired or expiring within 3 months (subject and website principals)', () => {
-    expect(idExpiresSoon('2027-02-22', TODAY)).toBe(true);
-    expect(idExpiresSoon('2027-02-23', TODAY)).toBe(false);
-    expect(idExpiresSoon(null, TODAY)).toBe(false);
+  // 002 主体信息未通过：主体负责人证件已过期 / 网站负责人证件已过期 — expired means expired. The 3-month margin of
+  // 001 4.5 上传资料有什么要求? (时效要求) is for new submissions and is the wizard's rule, not a finding.
+  it('IDs already expired (subject and website principals); still-valid IDs are no finding', () => {
+    expect(idExpired('2026-11-22', TODAY)).toBe(true);
+    expect(idExpired(TODAY, TODAY)).toBe(false);
+    expect(idExpired('2027-01-15', TODAY)).toBe(false);
+    expect(idExpired(null, TODAY)).toBe(false);
     const sp = person('p1', { idValidUntil: '2026-10-01' });
-    const wp = person('p22', { idValidUntil: '2027-01-15', mobile: '13800000022', emergencyMobile: '13900000022' });
+    const wp = person('p22', { idValidUntil: '2026-11-01', mobile: '13800000022', emergencyMobile: '13900000022' });
     const f = filing({ subject: { principal: sp }, websites: [{ id: 'w1', name: '云栖科技官网', principal: wp, domains: [{ id: 'd1', name: 'a.cn', expiresOn: '2030-01-01' }] }] });
     expect(run(f)).toEqual(['SUBJECT_PRINCIPAL_ID_EXPIRED', 'WEBSITE_PRINCIPAL_ID_EXPIRED']);
+    const soon = person('p1', { idValidUntil: '2027-01-10' });
+    const wsoon = person('p22', { idValidUntil: '2027-01-15', mobile: '13800000022', emergencyMobile: '13900000022' });
+    expect(run(filing({ subject: { principal: soon }, websites: [{ id: 'w1', name: '云栖科技官网', principal: wsoon, domains: [{ id: 'd1', name: 'a.cn', expiresOn: '2030-01-01' }] }] }))).toEqual([]);
   });
 
   it('the same mobile or e-mail used by different principals', () => {
@@ -66,7 +72,12 @@ describe('data checks of the 专项核查', () => {
     expect(run(filing({ websites: sites('linareads.cn') }))).toEqual(['SITE_NAME_VIOLATION']);
     expect(run(filing({ websites: sites('中国云栖网') }))).toEqual(['SITE_NAME_VIOLATION']);
     expect(run(filing({ subject: { nature: 'government' }, websites: sites('中国云栖网') }))).toEqual([]);
-    expect(run(filing({ subject: { nature: 'personal' }, websites: sites('李娜贸易有限公司') }))).toEqual(['CONTENT_SUBJECT_MISMATCH']);
+    // 001 2.7 网站内容与备案性质不符 judges the content the site shows: a name alone is a hint, never a finding.
+    const named = filing({ subject: { nature: 'personal' }, websites: sites('李娜科技代理官网') });
+    expect(run(named)).not.toContain('CONTENT_SUBJECT_MISMATCH');
+    expect(dataHints(named)).toEqual([{ websiteId: 'w1', message: expect.stringContaining('代理、科技、官网') }]);
+    expect(dataHints(filing({ subject: { nature: 'personal' }, websites: sites('李娜的读书笔记') }))).toEqual([]);
+    expect(dataHints(filing({ websites: sites('云栖科技官网') }))).toEqual([]);
     expect(run(filing({ subject: { nature: 'personal' }, websites: sites('李娜的读书笔记') }))).toEqual([]);
   });
 

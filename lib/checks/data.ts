@@ -59,14 +59,12 @@ export function buildContactIndex(principals: Iterable<PrincipalFacts>): Contact
 }
 
 /**
- * Seeds 000/002 (主体负责人证件有效期): the ID must stay valid for 3 more months after submission, so a
- * document expiring within 3 months already fails.
+ * 002 主体/网站负责人证件已过期 means expired: the day after the last valid day. The "≥ 3 months left" rule of
+ * 001 4.5 上传资料有什么要求? (自提交ICP备案单订单当日起…应大于或等于3个月) is for new submissions and lives in the
+ * wizard's validation (lib/validation isDocumentValidFor), never in a finding about a filed document.
  */
-export function idExpiresSoon(validUntil: string | null, today: string): boolean {
-  if (validUntil === null) return false;
-  const limit = new Date(`${today}T00:00:00Z`);
-  limit.setUTCMonth(limit.getUTCMonth() + 3);
-  return new Date(`${validUntil}T00:00:00Z`) < limit;
+export function idExpired(validUntil: string | null, today: string): boolean {
+  return validUntil !== null && validUntil < today;
 }
 
 /** 000/002 联系方式无效: "不同负责人使用相同手机号/邮箱". */
@@ -85,6 +83,27 @@ function sharesContact(p: PrincipalFacts, index: ContactIndex): string | null {
  */
 export const BUSINESS_WORDS = ['公司', '有限', '集团', '企业', '工厂', '商城', '商店', '商行', '批发', '代理', '加盟', '招商', '贸易', '科技', '官网'] as const;
 
+/** Something a person should look at; never a finding by itself. */
+export type DataHint = { websiteId: string; message: string };
+
+/**
+ * 001 2.7 网站内容与备案性质不符 judges what the site actually shows ("实际网站内容为某个单位的相关信息"), so a
+ * personal site's name alone is no 网站内容与主体不符 finding — only a prompt to look at the content.
+ */
+export function dataHints(filing: FilingFacts): DataHint[] {
+  return filing.websites.flatMap((w) => {
+    const message = siteNameHint(filing.subject.nature, w.name);
+    return message ? [{ websiteId: w.id, message }] : [];
+  });
+}
+
+/** The "please check the content" prompt for one personal site name, or null. */
+export function siteNameHint(nature: SubjectNature, name: string): string | null {
+  if (nature !== 'personal') return null;
+  const words = BUSINESS_WORDS.filter((word) => name.includes(word));
+  return words.length === 0 ? null : `个人备案的网站名称“${name}”含有${words.join('、')}：请查看网站实际内容是否涉及企业、行业或交易信息（仅凭名称不构成不合格项）`;
+}
+
 function contactProblem(p: PrincipalFacts, index: ContactIndex): string | null {
   if (!p.emergencyMobile || !mobileSchema.safeParse(p.emergencyMobile).success) return '未填写有效的应急联系电话';
   const shared = sharesContact(p, index);
@@ -95,8 +114,8 @@ export function checkFilingData(filing: FilingFacts, ctx: { today: string; conta
   const out: DataFinding[] = [];
   const { subject } = filing;
   const p = subject.principal;
-  if (idExpiresSoon(p.idValidUntil, ctx.today)) {
-    out.push({ code: 'SUBJECT_PRINCIPAL_ID_EXPIRED', filed: p.idValidUntil ?? '', observed: `证件有效期至 ${p.idValidUntil}，不足3个月或已过期` });
+  if (idExpired(p.idValidUntil, ctx.today)) {
+    out.push({ code: 'SUBJECT_PRINCIPAL_ID_EXPIRED', filed: p.idValidUntil ?? '', observed: `证件有效期至 ${p.idValidUntil}，已过期` });
   }
   const subjectContact = contactProblem(p, ctx.contacts);
   if (subjectContact) out.push({ code: 'SUBJECT_CONTACT_INVALID', observed: subjectContact });
@@ -110,8 +129,8 @@ export function checkFilingData(filing: FilingFacts, ctx: { today: string; conta
   const isStateBody = subject.nature === 'government';
   for (const w of filing.websites) {
     const wp = w.principal;
-    if (wp.id !== p.id && idExpiresSoon(wp.idValidUntil, ctx.today)) {
-      out.push({ code: 'WEBSITE_PRINCIPAL_ID_EXPIRED', websiteId: w.id, filed: wp.idValidUntil ?? '', observed: `证件有效期至 ${wp.idValidUntil}` });
+    if (wp.id !== p.id && idExpired(wp.idValidUntil, ctx.today)) {
+      out.push({ code: 'WEBSITE_PRINCIPAL_ID_EXPIRED', websiteId: w.id, filed: wp.idValidUntil ?? '', observed: `证件有效期至 ${wp.idValidUntil}，已过期` });
     }
     const siteContact = wp.id !== p.id ? contactProblem(wp, ctx.contacts) : null;
     if (siteContact) out.push({ code: 'WEBSITE_CONTACT_INVALID', websiteId: w.id, observed: siteContact });
@@ -120,12 +139,6 @@ export function checkFilingData(filing: FilingFacts, ctx: { today: string; conta
       .filter((v) => v.rule !== 'personal_forbidden_word');
     if (violations.length > 0) {
       out.push({ code: 'SITE_NAME_VIOLATION', websiteId: w.id, filed: w.name, observed: violations.map((v) => v.message).join('；') });
-    }
-    if (subject.nature === 'personal') {
-      const words = BUSINESS_WORDS.filter((word) => w.name.includes(word));
-      if (words.length > 0) {
-        out.push({ code: 'CONTENT_SUBJECT_MISMATCH', websiteId: w.id, filed: w.name, observed: `个人备案的网站名称含企业类词语：${words.join('、')}` });
-      }
     }
     for (const d of w.domains) {
       if (d.expiresOn < ctx.today) {

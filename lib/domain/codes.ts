@@ -86,7 +86,7 @@ export const OPEN_ORDER_STATES = [
 ] as const satisfies readonly OrderState[];
 
 /** States in which the filer may edit the order's data and its materials (the wizard is open). */
-export const EDITABLE_ORDER_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
+export const EDITABLE_ORDER_STATES = ['DRAFT', 'FIRST_REVIEW_REJECTED', 'RETURNED', 'REGULATOR_REJECTED'] as const satisfies readonly OrderState[];
 
 export const FINDING_STATUSES = ['open', 'in_progress', 'resolved', 'overdue', 'access_cancelled'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];

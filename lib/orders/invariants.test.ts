@@ -15,6 +15,9 @@ describe('invariantViolation', () => {
   });
   it('refuses another province, a foreign type, unknown keys, added domains and deleting the last domain', () => {
     expect(invariantViolation({ type: 'CHANGE_SUBJECT', subject: company({ provinceCode: '31' }), principal: person() }, facts('CHANGE_SUBJECT'))).toBe('备案不能变更所属省份。');
+    // 001 6 注意 / 2.3 跨省备案: a 首次备案 after 注销 is a new filing in the province of the current certificate.
+    expect(invariantViolation({ type: 'FIRST_FILING', subject: company({ provinceCode: '44' }), principal: person(), website: site }, facts('FIRST_FILING'))).toBeNull();
+    expect(invariantViolation({ type: 'FIRST_FILING', subject: company({ provinceCode: 'xx' }), principal: person(), website: site }, facts('FIRST_FILING'))).toBe('所属区域无效。');
     expect(invariantViolation({ type: 'CHANGE_ACCESS', ips: [] }, facts('CHANGE_SUBJECT'))).toBe('订单内容格式不正确。');
     const cw = { type: 'CHANGE_WEBSITE', website: { name: 'a', serviceContent: 'b' }, principal: person(), removeDomainIds: [] as string[] };
     expect(invariantViolation({ ...cw, website: { ...cw.website, domains: [] } }, facts('CHANGE_WEBSITE', ['d1']))).toMatch('不能新增或修改域名');

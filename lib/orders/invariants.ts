@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUBJECT_NATURES, type OrderTypeValue } from '@/lib/domain/codes';
+import { getProvince } from '@/lib/rules/provinces';
 import type { OrderPayload } from './payload';
 
 // What a saved draft may never contain, whatever the client sent (SPEC 5): another province, a domain added
@@ -34,7 +35,9 @@ export function invariantViolation(payload: unknown, facts: InvariantFacts): str
     return facts.type === 'CHANGE_WEBSITE' ? '变更网站只能修改网站信息或删除域名，不能新增或修改域名。' : '订单内容格式不正确。';
   }
   const p = shape.data as OrderPayload;
-  if ((p.type === 'CHANGE_SUBJECT' || p.type === 'FIRST_FILING') && p.subject.provinceCode !== facts.provinceCode) return '备案不能变更所属省份。';
+  if (p.type === 'CHANGE_SUBJECT' && p.subject.provinceCode !== facts.provinceCode) return '备案不能变更所属省份。';
+  // A 首次备案 is a new filing: it goes to the province of the current certificate (001 6 注意, 2.3 跨省备案).
+  if (p.type === 'FIRST_FILING' && !getProvince(p.subject.provinceCode)) return '所属区域无效。';
   if (p.type === 'CHANGE_WEBSITE') {
     const active = new Set(facts.activeDomainIds);
     if (!p.removeDomainIds.every((id) => active.has(id))) return '只能删除本网站已备案的域名。';

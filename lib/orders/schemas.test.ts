@@ -26,6 +26,19 @@ describe('subject step', () => {
   it('never lets the province change', () => {
     expect(issues('subject', { subject: company({ provinceCode: '31' }) })).toEqual({ 'subject.provinceCode': '备案不能变更所属省份' });
   });
+  // 001 6 变更备案信息后是否需要重新备案? 注意: 部分管局不允许跨省份变更备案主体…可先注销备案，再重新提交备案申请;
+  // 001 2.3 跨省备案: 单位备案不可以跨省备案，请修改主办单位所属区域，使其与主办单位证件住所在同一省.
+  it('a 首次备案 files in the province of the current certificate, not the old filing\'s', () => {
+    const first = context({ type: 'FIRST_FILING' });
+    const moved = company({ provinceCode: '44', certAddress: '广东省深圳市南山区科技园路1号' });
+    expect(issues('subject', { subject: moved }, first)).toEqual({});
+    expect(issues('subject', { subject: company({ provinceCode: '33', certAddress: '广东省深圳市南山区科技园路1号' }) }, first)).toEqual({
+      'subject.provinceCode': '单位备案不可以跨省备案：证件住所在广东，所属区域须选择广东',
+    });
+    expect(issues('subject', { subject: company({ provinceCode: '99', certAddress: '杭州市西湖区文三路90号' }) }, first)).toEqual({ 'subject.provinceCode': '请选择所属区域' });
+    // An address naming no province is not second-guessed; a personal filing follows the 管局's own rules.
+    expect(issues('subject', { subject: company({ provinceCode: '44', certAddress: '深圳市南山区科技园路1号' }) }, first)).toEqual({});
+  });
 });
 
 describe('principal step', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUBJECT_NATURES, type OrderTypeValue, type SubjectNature } from '@/lib/domain/codes';
-import { getProvince } from '@/lib/rules/provinces';
+import { getProvince, provinceOfAddress } from '@/lib/rules/provinces';
 import {
   DOCUMENT_VALIDITY_MESSAGE,
   LANDLINE_PATTERN,
@@ -70,7 +70,16 @@ export function principalSchema(ctx: Pick<WizardContext, 'today'>) {
     });
 }
 
-export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'>) {
+/**
+ * 首次备案 files anew in the province of the current certificate (001 6 注意: 不允许跨省份变更 → 先注销备案，再重新提交;
+ * 2.3 跨省备案: 单位备案不可以跨省备案). Every other order keeps the filing's province (SPEC 5).
+ */
+function provinceField(ctx: Pick<WizardContext, 'provinceCode'> & { type?: OrderTypeValue }) {
+  if (ctx.type !== 'FIRST_FILING') return z.literal(ctx.provinceCode, { error: '备案不能变更所属省份' });
+  return z.string({ error: '请选择所属区域' }).refine((c) => getProvince(c) !== undefined, { error: '请选择所属区域' });
+}
+
+export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'> & { type?: OrderTypeValue }) {
   return z
     .object({
       name: text('主办单位名称', 2, 100),
@@ -78,8 +87,8 @@ export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'>) {
       certType: z.enum(SUBJECT_CERT_TYPES, { error: '请选择证件类型' }),
       certNumber: z.string().trim().toUpperCase().min(1, { error: '请填写证件号码' }),
       certAddress: text('证件住所', 5, 200),
-      // SPEC 5: a change never moves a filing to another province.
-      provinceCode: z.literal(ctx.provinceCode, { error: '备案不能变更所属省份' }),
+      // SPEC 5: a change never moves a filing to another province; a 首次备案 chooses it.
+      provinceCode: provinceField(ctx),
       mailingAddress: text('通信地址', 5, 200),
       legalRepName: z.string().trim().max(30).nullable().optional(),
     })
@@ -88,6 +97,11 @@ export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'>) {
       if (personal && !isValidResidentId(s.certNumber)) c.addIssue({ code: 'custom', path: ['certNumber'], message: RESIDENT_ID_MESSAGE });
       if (!personal && !isValidUscc(s.certNumber)) c.addIssue({ code: 'custom', path: ['certNumber'], message: USCC_MESSAGE });
       if (s.nature !== 'personal' && !s.legalRepName) c.addIssue({ code: 'custom', path: ['legalRepName'], message: '请填写法定代表人姓名' });
+      // 001 2.3 跨省备案: 单位备案的所属区域须与主办单位证件住所在同一省.
+      const named = provinceOfAddress(s.certAddress);
+      if (s.nature !== 'personal' && named && named.code !== s.provinceCode) {
+        c.addIssue({ code: 'custom', path: ['provinceCode'], message: `单位备案不可以跨省备案：证件住所在${named.name}，所属区域须选择${named.name}` });
+      }
     });
 }
 

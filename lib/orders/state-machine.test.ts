@@ -10,6 +10,9 @@ import {
   assertTransition,
   nextState,
   operatorMayAct,
+  orderExpiresAt,
+  smsAttemptOutcome,
+  SMS_MAX_FAILURES,
   type OrderEvent,
 } from './state-machine';
 import { FILER_NEXT_STEP } from './next-step';
@@ -45,11 +48,15 @@ describe('order lifecycle of change, access and new-filing orders', () => {
     expect(nextState(type, 'PENDING_SMS', 'sms_return')).toBe('RETURNED');
     expect(nextState(type, 'RETURNED', 'resubmit_to_regulator')).toBe('PENDING_SMS');
     expect(nextState(type, 'RETURNED', 'abandon')).toBe('ABANDONED');
+    // 001 4.6 短信验证未通过: 资料需要修改时重新提交备案申请，通过阿里云审核后再次进入短信验证环节.
+    expect(nextState(type, 'RETURNED', 'resubmit')).toBe('SUBMITTED');
   });
 
   it.each(NORMAL)('%s: withdraw only before the 管局 has it', (type) => {
     expect(nextState(type, 'SUBMITTED', 'withdraw')).toBe('WITHDRAWN');
-    expect(nextState(type, 'PENDING_SMS', 'withdraw')).toBe('WITHDRAWN');
+    // 001 备案审核FAQ 如何撤回审核中的备案订单?: "已提交至管局的订单无法撤销"; 初审通过 hands it to the 管局 (2.8).
+    expect(nextState(type, 'PENDING_SMS', 'withdraw')).toBeNull();
+    expect(nextState(type, 'RETURNED', 'withdraw')).toBeNull();
     expect(nextState(type, 'REGULATOR_REVIEW', 'withdraw')).toBeNull();
     expect(nextState(type, 'DRAFT', 'withdraw')).toBeNull();
   });
@@ -131,5 +138,27 @@ describe('operator stand-in for 取消接入', () => {
     expect(operatorMayAct('CANCEL_SUBJECT', 'submit', '理由')).toBe(false);
     expect(operatorMayAct('CHANGE_SUBJECT', 'sms_verified', '理由')).toBe(false);
     expect(operatorMayAct('CHANGE_SUBJECT', 'resubmit', '理由')).toBe(false);
+  });
+});
+
+// 001 4.6 短信验证未通过: 共计输错5次后，第6次验证时工信部系统会将您的备案申请信息退回.
+describe('SMS attempts', () => {
+  it('tolerates five wrong answers; the sixth attempt returns the order even when correct', () => {
+    expect(smsAttemptOutcome(0, true)).toBe('verified');
+    expect(smsAttemptOutcome(4, false)).toBe('wrong');
+    expect(smsAttemptOutcome(4, true)).toBe('verified');
+    expect(smsAttemptOutcome(5, true)).toBe('returned');
+    expect(smsAttemptOutcome(5, false)).toBe('returned');
+    expect(SMS_MAX_FAILURES).toBe(6);
+  });
+});
+
+// 001 4.10: 备案订单有效期为45天(自提交当天开始计算) — the submission day (Asia/Shanghai) is day 1.
+describe('order validity', () => {
+  it('lapses at the start of the 46th Shanghai day, whatever the hour of submission', () => {
+    expect(orderExpiresAt(new Date('2026-03-01T23:30:00+08:00')).toISOString()).toBe(new Date('2026-04-15T00:00:00+08:00').toISOString());
+    expect(orderExpiresAt(new Date('2026-03-01T00:05:00+08:00')).toISOString()).toBe(new Date('2026-04-15T00:00:00+08:00').toISOString());
+    // 2026-03-01 23:30 in Shanghai is still 15:30 UTC on 03-01; 2026-03-01T17:00Z is already 03-02 in Shanghai.
+    expect(orderExpiresAt(new Date('2026-03-01T17:00:00Z')).toISOString()).toBe(new Date('2026-04-16T00:00:00+08:00').toISOString());
   });
 });

@@ -1,4 +1,5 @@
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
+import { addDaysIso, todayIso } from '@/lib/time';
 
 // SPEC section 5. Every order state change in the portal asks this table first; the database function
 // `transitionOrder` then writes the move conditionally on the state read here.
@@ -49,7 +50,7 @@ export function nextState(type: OrderTypeValue, from: OrderState, event: OrderEv
       if (from !== 'DRAFT') return null;
       return instant ? 'APPROVED' : direct ? 'REGULATOR_REVIEW' : 'SUBMITTED';
     case 'resubmit':
-      if (from === 'FIRST_REVIEW_REJECTED' && !direct && !instant) return 'SUBMITTED';
+      if (RESUBMIT_THROUGH_FIRST_REVIEW.has(from) && !direct && !instant) return 'SUBMITTED';
       if (from === 'REGULATOR_REJECTED') return direct ? 'REGULATOR_REVIEW' : 'SUBMITTED';
       return null;
     case 'approve_first_review':
@@ -67,9 +68,8 @@ export function nextState(type: OrderTypeValue, from: OrderState, event: OrderEv
     case 'regulator_reject':
       return from === 'REGULATOR_REVIEW' ? 'REGULATOR_REJECTED' : null;
     case 'withdraw':
-      // Nothing can be withdrawn once with the 管局; PENDING_SMS is approved by 初审 but not yet handed over.
       if (direct || instant) return null;
-      return from === 'SUBMITTED' || from === 'PENDING_SMS' ? 'WITHDRAWN' : null;
+      return WITHDRAWABLE.has(from) ? 'WITHDRAWN' : null;
     case 'abandon':
       return ABANDONABLE.has(from) ? 'ABANDONED' : null;
     case 'expire':
@@ -89,12 +89,34 @@ export function allowedEvents(type: OrderTypeValue, from: OrderState): OrderEven
 }
 
 const ABANDONABLE = new Set<OrderState>(['DRAFT', 'FIRST_REVIEW_REJECTED', 'RETURNED', 'REGULATOR_REJECTED']);
+// 001 4.6 短信验证未通过: 备案信息或资料需要修改时 "订单将会被驳回，您需要重新提交备案申请，通过阿里云审核后再次进入
+// 短信验证环节" — a returned order may be edited and goes through 初审 again (or back to the 管局 unchanged).
+const RESUBMIT_THROUGH_FIRST_REVIEW = new Set<OrderState>(['FIRST_REVIEW_REJECTED', 'RETURNED']);
+// 001 备案审核FAQ 如何撤回审核中的备案订单?: 刚提交备案初审 may be withdrawn; "已提交至管局的订单无法撤销". 初审通过
+// hands the order to the 管局 (PENDING_SMS: the 工信部 SMS arrives once it is there, 001 2.8), so only SUBMITTED.
+const WITHDRAWABLE = new Set<OrderState>(['SUBMITTED']);
 // 备案订单有效期为45天（自提交当天开始计算） — seed 001; once with the 管局 the provider no longer expires it.
 const EXPIRABLE = new Set<OrderState>(['SUBMITTED', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'RETURNED', 'REGULATOR_REJECTED']);
 export const ORDER_VALIDITY_DAYS = 45;
 export const SMS_WINDOW_HOURS = 24;
-/** Five wrong answers are allowed; the sixth returns the order (seed 001 短信核验). */
-export const SMS_MAX_FAILURES = 6;
+/** 001 4.6: 证件号码、手机号码、验证码任意信息共计输错5次后，第6次验证时工信部系统会将您的备案申请信息退回. */
+export const SMS_TOLERATED_FAILURES = 5;
+/** The attempt that returns the order, whatever is typed. */
+export const SMS_MAX_FAILURES = SMS_TOLERATED_FAILURES + 1;
+
+/** One SMS verification attempt after `failuresSoFar` wrong ones: the sixth returns the order even when correct. */
+export function smsAttemptOutcome(failuresSoFar: number, correct: boolean): 'verified' | 'wrong' | 'returned' {
+  if (failuresSoFar >= SMS_TOLERATED_FAILURES) return 'returned';
+  return correct ? 'verified' : 'wrong';
+}
+
+/**
+ * When a submitted order lapses: 45 days counted from the day of submission (自提交当天开始计算, 001 4.10), so the
+ * submission day in Asia/Shanghai is day 1 and the order lapses at the start of day 46, whatever the hour it was sent.
+ */
+export function orderExpiresAt(submittedAt: Date): Date {
+  return new Date(`${addDaysIso(todayIso(submittedAt), ORDER_VALIDITY_DAYS)}T00:00:00+08:00`);
+}
 
 export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   DRAFT: '草稿',
@@ -119,7 +141,7 @@ export const ORDER_STATE_EXPLANATIONS: Record<OrderState, string> = {
   REGULATOR_REVIEW: '短信核验已完成，订单正在管局审核中，审核结果将通过短信和邮件通知您，此阶段无法撤销。',
   APPROVED: '订单已审核通过，备案信息已更新。',
   REGULATOR_REJECTED: '管局审核未通过，请按驳回原因修改后重新提交（将再次经过初审），或放弃此订单。',
-  RETURNED: '短信核验超时或验证码错误次数过多，订单已退回，请重新提交管局后再次完成短信核验。',
+  RETURNED: '短信核验超时或验证码错误次数过多，订单已退回。信息无需修改的，可直接重新提交管局并再次完成短信核验；需要修改的，修改后重新提交，将再次经过初审。',
   ABANDONED: '订单已放弃，未对备案信息做任何修改。',
   WITHDRAWN: '订单已撤销，未对备案信息做任何修改。',
   EXPIRED: '订单自提交起超过45天未完成，已自动失效，请重新发起。',

@@ -55,7 +55,7 @@ export const ORDER_TYPE_EXPLANATIONS: Readonly<Record<OrderType, { explanation: 
     source: ref(SEED_001, IMPACT),
   },
   FIRST_FILING: {
-    explanation: '主体和网站在工信部都没有备案信息时，重新提交完整的备案申请。取得备案号之前网站不能开通访问。',
+    explanation: '主体和网站在工信部都没有备案信息时，重新提交完整的备案申请，在当前证件所在省份办理（证件已迁往其他省份的，选择新省份；单位备案不可以跨省）。取得备案号之前网站不能开通访问。',
     source: ref(SEED_001, '首次备案对网站访问的影响'),
   },
 };

@@ -40,12 +40,20 @@ function contentSubjectMismatch(ctx: KeepContext): Draft[] {
 
 function commercial(ctx: KeepContext): Draft[] {
   const drafts = [editContent('删除经营性内容')];
-  // 经营性 ICP 许可证 is a 单位 matter (001 1.2 lists 经营性 only for 单位备案).
+  // 经营性 ICP 许可证 is a 单位 matter (001 1.2: 个人备案 内容不可涉及企业、行业、交易; 经营性业务 is listed
+  // under 单位备案 only). A personal filing keeps commercial content only by becoming a 单位 filing first.
   if (ctx.nature !== 'personal') {
     drafts.push({
       id: 'apply-icp-license-change-website',
       title: '办理经营性 ICP 许可证后变更备案',
       steps: [action('APPLY_ICP_LICENSE'), order('CHANGE_WEBSITE')],
+    });
+  } else {
+    const refile = cancelAndRefile(ctx);
+    drafts.push({
+      id: 'refile-as-organisation-with-license',
+      title: '以单位名义重新备案，并办理经营性 ICP 许可证',
+      steps: [...refile.steps, action('APPLY_ICP_LICENSE')],
     });
   }
   return drafts;

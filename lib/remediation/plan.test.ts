@@ -11,7 +11,9 @@ import {
   SUBJECT_NATURES,
   type Step,
   describeStep,
+  followUpAfterAccess,
   planRemediation,
+  retireNeedsMiitAnswer,
 } from './index';
 
 const base = {
@@ -88,9 +90,17 @@ describe('planRemediation — T1 (keep)', () => {
     expect(plan.options[2]?.steps[0]).toEqual({ kind: 'order', order: 'CANCEL_WEBSITE' });
   });
 
-  it('commercial content: a 个人 filing can only remove it; a 单位 may also get a licence', () => {
+  // 001 1.2 个人备案与单位备案的区别: 个人 "内容不可涉及企业、行业、交易等"; 经营性业务 needs a 单位 filing and the licence.
+  it('commercial content: a 个人 filing removes it, or refiles as a 单位 and gets the licence; a 单位 may get a licence', () => {
     const personal = planRemediation({ ...base, finding: 'CONTENT_COMMERCIAL', subject: { nature: 'personal', province: '33', websiteCount: 1 } });
-    expect(ids(personal)).toEqual(['edit-content-recheck']);
+    expect(ids(personal)).toEqual(['edit-content-recheck', 'refile-as-organisation-with-license']);
+    expect(personal.options[1]?.steps).toEqual([
+      { kind: 'order', order: 'CANCEL_SUBJECT' },
+      { kind: 'order', order: 'FIRST_FILING' },
+      { kind: 'action', action: 'APPLY_ICP_LICENSE' },
+    ]);
+    const personalMany = planRemediation({ ...base, finding: 'CONTENT_COMMERCIAL', subject: { nature: 'personal', province: '33', websiteCount: 2 } });
+    expect(personalMany.options[1]?.steps[0]).toEqual({ kind: 'order', order: 'CANCEL_WEBSITE' });
     const company = planRemediation({ ...base, finding: 'CONTENT_COMMERCIAL' });
     expect(company.options[1]?.steps).toEqual([
       { kind: 'action', action: 'APPLY_ICP_LICENSE' },
@@ -114,9 +124,39 @@ describe('planRemediation — T2 (retire)', () => {
       ...(domainCount === undefined ? {} : { website: { domainCount } }),
     });
 
-  it('subject scope → 注销主体, whatever the number of websites', () => {
+  it('subject scope → 注销主体 recommended', () => {
     expect(ids(retire('SUBJECT_LEGAL_REP_MISMATCH', 0))).toEqual(['cancel-subject']);
-    expect(ids(retire('SUBJECT_LEGAL_REP_MISMATCH', 3))).toEqual(['cancel-subject']);
+    expect(ids(retire('SUBJECT_LEGAL_REP_MISMATCH', 1))).toEqual(['cancel-subject']);
+  });
+  // 003/004 主体证件不一致 etc.: "若网站不再使用，请在备案控制台提交注销主体或注销网站"; 企业经营状态: 注销主体 only.
+  it('subject scope with several websites also offers 注销网站 where 003/004 name it', () => {
+    expect(ids(retire('SUBJECT_LEGAL_REP_MISMATCH', 3))).toEqual(['cancel-subject', 'cancel-website']);
+    expect(ids(retire('SUBJECT_CONTACT_INVALID', 2))).toEqual(['cancel-subject', 'cancel-website']);
+    expect(ids(retire('SUBJECT_BUSINESS_CLOSED', 3))).toEqual(['cancel-subject']);
+  });
+  // 001 8 注销主体与注销网站有什么区别: 注销主体 "同时注销该主体下备案的所有网站"; 10 说明: 查询备案主体下备案的所有网站.
+  it('never recommends 注销主体 when the MIIT query shows websites at other providers', () => {
+    const other = (finding: (typeof FINDING_CODES)[number], websiteCount: number, domainCount = 1) =>
+      planRemediation({ finding, intent: 'retire', subject: { nature: 'enterprise', province: '33', websiteCount }, website: { domainCount }, miitOtherWebsites: true });
+    expect(ids(other('WEBSITE_CONTACT_INVALID', 1))).toEqual(['cancel-website', 'cancel-access']);
+    expect(ids(other('SUBJECT_LEGAL_REP_MISMATCH', 1))).toEqual(['cancel-website', 'cancel-access']);
+    expect(ids(other('SUBJECT_LEGAL_REP_MISMATCH', 0))).toEqual(['cancel-access']);
+    expect(ids(other('DOMAIN_EXPIRED', 1, 2))).toEqual(['delete-domain']);
+    for (const code of FINDING_CODES) for (const n of [0, 1, 2]) {
+      if (FINDING_CATALOGUE[code].scope !== 'subject' && n === 0) continue;
+      const steps = other(code, n).options.flatMap((o) => o.steps);
+      expect(steps).not.toContainEqual({ kind: 'order', order: 'CANCEL_SUBJECT' });
+    }
+    // Without other websites the answer changes nothing.
+    const none = planRemediation({ finding: 'WEBSITE_CONTACT_INVALID', intent: 'retire', subject: { nature: 'enterprise', province: '33', websiteCount: 1 }, website: { domainCount: 1 }, miitOtherWebsites: false });
+    expect(ids(none)).toEqual(['cancel-subject']);
+  });
+  it('says when the MIIT question decides (the plan would otherwise cancel the subject)', () => {
+    expect(retireNeedsMiitAnswer({ finding: 'WEBSITE_CONTACT_INVALID', subject: { websiteCount: 1 }, website: { domainCount: 1 } })).toBe(true);
+    expect(retireNeedsMiitAnswer({ finding: 'WEBSITE_CONTACT_INVALID', subject: { websiteCount: 2 }, website: { domainCount: 1 } })).toBe(false);
+    expect(retireNeedsMiitAnswer({ finding: 'DOMAIN_EXPIRED', subject: { websiteCount: 1 }, website: { domainCount: 2 } })).toBe(false);
+    expect(retireNeedsMiitAnswer({ finding: 'SUBJECT_NAME_MISMATCH', subject: { websiteCount: 3 } })).toBe(true);
+    expect(retireNeedsMiitAnswer({ finding: 'NOPE' as never, subject: { websiteCount: 1 } })).toBe(false);
   });
   it('website scope with other websites → 注销网站', () => {
     expect(ids(retire('WEBSITE_CONTACT_INVALID', 2, 1))).toEqual(['cancel-website']);
@@ -201,5 +241,42 @@ describe('labels and step descriptions', () => {
     }
     expect(ACTION_LABELS.FIX_FOOTER.steps.join('')).toContain('https://beian.miit.gov.cn/');
     expect(ACTION_LABELS.FIX_FOOTER.steps.join('')).toContain('广东');
+  });
+});
+
+// 001 1.1 如何取消备案? 取消接入: 备案号在工信部仍存在，请联系正在使用的服务器提供商提交备案接入申请;
+// 001 6 更换阿里云其他服务器 说明: 更换为其他服务商，需要将ICP备案信息接入新的服务商; 1.6 取消接入对网站访问的影响.
+describe('planRemediation — the site moved to another provider', () => {
+  const moved = (finding: (typeof FINDING_CODES)[number]) =>
+    planRemediation({ finding, intent: 'keep', subject: { nature: 'enterprise', province: '33', websiteCount: 1 }, website: { domainCount: 1 }, hostedElsewhere: true });
+  it('recommends 接入 at the new provider, then 取消接入 here — never 注销', () => {
+    for (const code of FINDING_CODES) {
+      const p = moved(code);
+      expect(p.options[0]?.id).toBe('move-to-new-provider');
+      expect(p.options[0]?.steps).toEqual([
+        { kind: 'action', action: 'ACCESS_AT_NEW_PROVIDER' },
+        { kind: 'order', order: 'CANCEL_ACCESS' },
+      ]);
+      const orders = p.options.flatMap((o) => o.steps).filter((s) => s.kind === 'order').map((s) => (s as { order: string }).order);
+      expect(orders).not.toContain('CANCEL_SUBJECT');
+      expect(orders).not.toContain('CANCEL_WEBSITE');
+      expect(orders).not.toContain('CHANGE_ACCESS');
+    }
+  });
+  it('a DNS finding keeps "point DNS back" as the alternative', () => {
+    expect(ids(moved('DNS_NOT_AT_PROVIDER'))).toEqual(['move-to-new-provider', 'fix-dns-recheck']);
+  });
+  it('is ignored when the filer retires the filing', () => {
+    const p = planRemediation({ finding: 'DNS_NOT_AT_PROVIDER', intent: 'retire', subject: { nature: 'enterprise', province: '33', websiteCount: 2 }, website: { domainCount: 1 }, hostedElsewhere: true });
+    expect(ids(p)).toEqual(['cancel-website']);
+  });
+});
+
+// 000 超期未整改，备案已经被取消接入: 接入备案成功后，请您及时按照通知邮件，进行自查并操作变更备案.
+describe('followUpAfterAccess', () => {
+  it("is the finding's own recommended remedy", () => {
+    expect(followUpAfterAccess('SUBJECT_LEGAL_REP_MISMATCH', { nature: 'enterprise', province: '33' })).toEqual([{ kind: 'order', order: 'CHANGE_SUBJECT' }]);
+    expect(followUpAfterAccess('DOMAIN_EXPIRED', { nature: 'enterprise', province: '33' })).toEqual([{ kind: 'action', action: 'RENEW_DOMAIN' }, { kind: 'recheck' }]);
+    expect(followUpAfterAccess('DOMAIN_EXPIRED', { nature: 'enterprise', province: '00' })).toEqual([{ kind: 'order', order: 'CHANGE_SUBJECT' }]);
   });
 });

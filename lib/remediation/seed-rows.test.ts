@@ -46,6 +46,8 @@ const FOOTER = { id: 'fix-footer-recheck', steps: ['action:FIX_FOOTER', 'recheck
 const NAME_SUBJECT = { ...CHANGE_SUBJECT, alternatives: ['update-domain-real-name-recheck'] };
 
 const CANCEL_SUBJECT = { websiteCount: 2, domainCount: 1, id: 'cancel-subject', steps: ['order:CANCEL_SUBJECT'] };
+// 003/004 "若网站不再使用，请在备案控制台提交注销主体或注销网站": with several websites, 注销网站 is offered too.
+const CANCEL_SUBJECT_OR_WEBSITE = { ...CANCEL_SUBJECT, alternatives: ['cancel-website'] };
 const CANCEL_WEBSITE = { websiteCount: 2, domainCount: 1, id: 'cancel-website', steps: ['order:CANCEL_WEBSITE'] };
 const DELETE_DOMAIN = { websiteCount: 1, domainCount: 2, id: 'delete-domain', steps: ['order:CHANGE_WEBSITE'] };
 
@@ -69,12 +71,12 @@ const ROWS: Row[] = [
   { seed: S002, quote: '备案 IP 解析未通过：网站无解析、解析 IP 非腾讯云 IP、解析 IP 与备案 IP 不一致。', finding: 'DNS_NOT_AT_PROVIDER', keep: FIX_DNS },
   // 003 (QingCloud) — the same headings appear in 004 and are listed there too.
   { seed: S003, quote: '### 企业经营状态为已注销、吊销未注销、作废', finding: 'SUBJECT_BUSINESS_CLOSED', keep: { id: 'update-business-registration-recheck', steps: ['action:UPDATE_BUSINESS_REGISTRATION', 'recheck'] }, retire: CANCEL_SUBJECT },
-  { seed: S003, quote: '### 主体证件不一致', finding: 'SUBJECT_NAME_MISMATCH', keep: NAME_SUBJECT, retire: CANCEL_SUBJECT },
-  { seed: S003, quote: '### 主体证件不一致', finding: 'SUBJECT_CERT_ADDRESS_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
-  { seed: S003, quote: '### 企业法定代表人信息不一致', finding: 'SUBJECT_LEGAL_REP_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
-  { seed: S003, quote: '### 负责人证件已过期', finding: 'SUBJECT_PRINCIPAL_ID_EXPIRED', keep: RENEW_ID_SUBJECT, retire: CANCEL_SUBJECT },
+  { seed: S003, quote: '### 主体证件不一致', finding: 'SUBJECT_NAME_MISMATCH', keep: NAME_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
+  { seed: S003, quote: '### 主体证件不一致', finding: 'SUBJECT_CERT_ADDRESS_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
+  { seed: S003, quote: '### 企业法定代表人信息不一致', finding: 'SUBJECT_LEGAL_REP_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
+  { seed: S003, quote: '### 负责人证件已过期', finding: 'SUBJECT_PRINCIPAL_ID_EXPIRED', keep: RENEW_ID_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
   { seed: S003, quote: '### 负责人证件已过期', finding: 'WEBSITE_PRINCIPAL_ID_EXPIRED', keep: RENEW_ID_WEBSITE, retire: CANCEL_WEBSITE },
-  { seed: S003, quote: '### 负责人证件查询不一致', finding: 'SUBJECT_PRINCIPAL_ID_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
+  { seed: S003, quote: '### 负责人证件查询不一致', finding: 'SUBJECT_PRINCIPAL_ID_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
   { seed: S003, quote: '### 域名所有者不一致', finding: 'DOMAIN_OWNER_MISMATCH', keep: DOMAIN_REAL_NAME, retire: DELETE_DOMAIN },
   { seed: S003, quote: '### 联系方式无效', finding: 'WEBSITE_CONTACT_INVALID', keep: CHANGE_WEBSITE, retire: CANCEL_WEBSITE },
   { seed: S003, quote: '### 域名已过期', finding: 'DOMAIN_EXPIRED', keep: RENEW_DOMAIN, retire: DELETE_DOMAIN },
@@ -86,12 +88,12 @@ const ROWS: Row[] = [
   { seed: S003, quote: '### 部分内容违规', finding: 'CONTENT_VIOLATION', keep: EDIT_CONTENT, retire: CANCEL_WEBSITE },
   // 004 (Tencent Cloud)
   { seed: S004, quote: '### 企业经营状态为已注销、吊销未注销、作废', finding: 'SUBJECT_BUSINESS_CLOSED', keep: { id: 'update-business-registration-recheck', steps: ['action:UPDATE_BUSINESS_REGISTRATION', 'recheck'] }, retire: CANCEL_SUBJECT },
-  { seed: S004, quote: '### 主体证件不一致', finding: 'SUBJECT_CERT_NUMBER_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
-  { seed: S004, quote: '### 企业法定代表人信息不一致', finding: 'SUBJECT_LEGAL_REP_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
-  { seed: S004, quote: '### 负责人证件已过期', finding: 'SUBJECT_PRINCIPAL_ID_EXPIRED', keep: RENEW_ID_SUBJECT, retire: CANCEL_SUBJECT },
-  { seed: S004, quote: '### 主体负责人证件查询不一致', finding: 'SUBJECT_PRINCIPAL_ID_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
+  { seed: S004, quote: '### 主体证件不一致', finding: 'SUBJECT_CERT_NUMBER_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
+  { seed: S004, quote: '### 企业法定代表人信息不一致', finding: 'SUBJECT_LEGAL_REP_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
+  { seed: S004, quote: '### 负责人证件已过期', finding: 'SUBJECT_PRINCIPAL_ID_EXPIRED', keep: RENEW_ID_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
+  { seed: S004, quote: '### 主体负责人证件查询不一致', finding: 'SUBJECT_PRINCIPAL_ID_MISMATCH', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
   { seed: S004, quote: '### 域名所有者不一致', finding: 'DOMAIN_OWNER_MISMATCH', keep: DOMAIN_REAL_NAME, retire: { ...CANCEL_WEBSITE } },
-  { seed: S004, quote: '### 联系方式无效', finding: 'SUBJECT_CONTACT_INVALID', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT },
+  { seed: S004, quote: '### 联系方式无效', finding: 'SUBJECT_CONTACT_INVALID', keep: CHANGE_SUBJECT, retire: CANCEL_SUBJECT_OR_WEBSITE },
   { seed: S004, quote: '### 域名已过期', finding: 'DOMAIN_EXPIRED', keep: RENEW_DOMAIN, retire: { ...CANCEL_WEBSITE } },
   { seed: S004, quote: '### 网站解析 IP 与备案 IP 不一致', finding: 'DNS_NOT_AT_PROVIDER', keep: FIX_DNS, retire: DELETE_DOMAIN },
   { seed: S004, quote: '### 网站内容与备案主体信息不符', finding: 'CONTENT_SUBJECT_MISMATCH', nature: 'personal', keep: CONTENT_VS_PERSONAL, retire: CANCEL_WEBSITE },

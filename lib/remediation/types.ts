@@ -26,6 +26,8 @@ export const ACTION_CODES = [
   'OBTAIN_PRE_APPROVAL',
   'OFFLINE_CANCEL',
   'CHANGE_AT_OTHER_PROVIDER',
+  'ACCESS_AT_NEW_PROVIDER',
+  'WAIT_FOR_AUTO_CANCEL',
 ] as const;
 export type ActionCode = (typeof ACTION_CODES)[number];
 

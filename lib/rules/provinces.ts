@@ -111,6 +111,15 @@ export function provinceByAbbreviation(abbr: string): Province | undefined {
   return Object.values(PROVINCES).find((p) => p.abbreviation === abbr);
 }
 
+/**
+ * The province an address names at its start (广东省深圳市… → 广东), or undefined when it names none. Used for
+ * 001 2.3 跨省备案: 单位备案不可以跨省备案，所属区域须与主办单位证件住所在同一省.
+ */
+export function provinceOfAddress(address: string): Province | undefined {
+  const a = address.trim();
+  return Object.values(PROVINCES).find((p) => a.startsWith(p.name));
+}
+
 /** The value of a fact, or the given fallback when the seeds leave it unknown. */
 export function factValue<T, F>(f: Fact<T>, fallback: F): T | F {
   return f === 'unknown' ? fallback : f.value;

@@ -59,7 +59,7 @@ export const smsCodeAction = defineAction(
     const r = await submitSmsCode(db, { orderId: order.id, code: input.code, actor: { id: user.id, role: 'filer' } });
     revalidatePath(`/orders/${order.id}`);
     if (r.result === 'verified') return { ok: true, message: '短信核验成功，订单已进入管局审核。' };
-    if (r.result === 'wrong') return { ok: false, message: `验证码错误，还可以再输入 ${r.attemptsLeft} 次；累计输错 ${SMS_MAX_FAILURES} 次订单将被退回。`, fieldErrors: { code: ['验证码错误'] } };
+    if (r.result === 'wrong') return { ok: false, message: `验证码错误，${r.attemptsLeft > 0 ? `还可以再输入 ${r.attemptsLeft} 次` : '已累计输错 5 次'}；累计输错 5 次后，第 ${SMS_MAX_FAILURES} 次验证时订单将被退回。`, fieldErrors: { code: ['验证码错误'] } };
     throw new PublicError(r.why === 'expired' ? '已超过24小时核验时限，订单已退回，请重新提交管局。' : '验证码错误次数过多，订单已退回，请重新提交管局。');
   },
 );

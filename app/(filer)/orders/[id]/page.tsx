@@ -10,7 +10,7 @@ import { ConfirmEventButton, EditLink, ResubmitRegulatorButton, SmsCodeForm, Sub
 import { OrderStateBadge } from '@/components/orders/order-state-badge';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
-import { EVENT_ACTORS, ORDER_EVENT_LABELS, ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, SMS_MAX_FAILURES, allowedEvents, type OrderEvent } from '@/lib/orders/state-machine';
+import { EVENT_ACTORS, ORDER_EVENT_LABELS, ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents, type OrderEvent } from '@/lib/orders/state-machine';
 import { diffView, fieldLabel } from '@/lib/orders/diff-view';
 import { rejectionPath } from '@/lib/orders/steps';
 import { daysUntil, formatDate, formatDateTime, todayIso } from '@/lib/time';
@@ -103,7 +103,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         {allowed.has('sms_verified') ? (
           <div className="mt-4 border-t border-slate-200 pt-4">
             <h3 className="mb-2 font-medium">短信核验</h3>
-            <SmsCodeForm orderId={order.id} attemptsLeft={SMS_MAX_FAILURES - order.smsFailures} />
+            <SmsCodeForm orderId={order.id} attemptsLeft={Math.max(0, SMS_TOLERATED_FAILURES - order.smsFailures)} />
           </div>
         ) : null}
       </section>

@@ -13,6 +13,7 @@ import { FINDING_CATALOGUE, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { OPEN_ORDER_STATES } from '@/lib/domain/codes';
 import { formatDateTime } from '@/lib/time';
+import { siteNameHint } from '@/lib/checks/data';
 
 export const metadata = { title: '备案主体（运营）' };
 
@@ -60,6 +61,7 @@ export default async function AdminSubjectPage({ params }: { params: Promise<{ i
             <li key={w.id} className={`${card} p-3`}>
               <p className="font-medium">{w.name} <span className="font-normal text-slate-600">{w.icpNumber}</span></p>
               <p className="text-slate-700">域名：{w.domains.map((d) => d.name).join('、') || '—'}</p>
+              {siteNameHint(s.nature, w.name) ? <p className="mt-1 text-amber-900">请人工检查：{siteNameHint(s.nature, w.name)}</p> : null}
             </li>
           ))}
         </ul>
