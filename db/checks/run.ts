@@ -8,12 +8,12 @@ import { createHttpProbes } from '@/lib/checks/http-probe';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { errorForLog } from '@/lib/privacy/mask';
+import { config } from '@/lib/config';
 
 export type RunFilter = { province?: string; nature?: string; codes?: string[]; website?: boolean };
 export type CheckRun = typeof t.checkRuns.$inferSelect;
 
 const BATCH = 1000;
-const WEBSITE_CONCURRENCY = Number(process.env.CHECK_CONCURRENCY ?? 16);
 
 function subjectWhere(filter: RunFilter): SQL | undefined {
   const parts: SQL[] = [ne(t.subjects.status, 'cancelled')];
@@ -115,7 +115,7 @@ async function checkBatch(db: Db, subjects: { id: string; nature: FilingFacts['s
     }
   }
   if (ctx.filter.website) {
-    const limit = pLimit(WEBSITE_CONCURRENCY);
+    const limit = pLimit(config().CHECK_CONCURRENCY);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));
     const checked = await Promise.all(
       websites.map((w) =>
@@ -136,13 +136,17 @@ async function checkBatch(db: Db, subjects: { id: string; nature: FilingFacts['s
   return out;
 }
 
-/** Tests and the demo pin the probes to a local server: CHECK_RESOLVE_TO=127.0.0.1 CHECK_HTTP_PORT=8080. */
+/**
+ * Tests and the demo pin the probes to a local server: CHECK_RESOLVE_TO=127.0.0.1 CHECK_HTTP_PORT=8080
+ * (test hooks: lib/config.ts refuses them in production without ALLOW_TEST_HOOKS=1).
+ */
 export function testProbeOverrides(): { resolve?: (h: string) => Promise<string[]>; port?: number; timeoutMs?: number } {
-  const to = process.env.CHECK_RESOLVE_TO;
+  const c = config();
+  const to = c.CHECK_RESOLVE_TO;
   return {
     ...(to ? { resolve: async () => [to] } : {}),
-    ...(process.env.CHECK_HTTP_PORT ? { port: Number(process.env.CHECK_HTTP_PORT) } : {}),
-    ...(process.env.CHECK_TIMEOUT_MS ? { timeoutMs: Number(process.env.CHECK_TIMEOUT_MS) } : {}),
+    ...(c.CHECK_HTTP_PORT ? { port: c.CHECK_HTTP_PORT } : {}),
+    ...(c.CHECK_TIMEOUT_MS ? { timeoutMs: c.CHECK_TIMEOUT_MS } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import { rowsOf } from '../raw-sql';
 import { renderDeferredNotice, rendersAtSend } from '../notices/email';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
 import { errorForLog, maskPersonalText } from '@/lib/privacy/mask';
+import { config } from '@/lib/config';
 
 export type OutboxRow = {
   id: number;
@@ -130,7 +131,7 @@ async function release(db: Db, rows: OutboxRow[]) {
 export const devTransport: Transport = { name: 'dev', send: async () => {} };
 
 /** nodemailer over SMTP; timeouts well inside the lease so a hung server cannot outlive it. */
-export async function smtpTransport(url: string, from = process.env.MAIL_FROM ?? '备案整改门户 <noreply@beian.example>'): Promise<Transport & { close: () => void }> {
+export async function smtpTransport(url: string, from = config().MAIL_FROM ?? '备案整改门户 <noreply@beian.example>'): Promise<Transport & { close: () => void }> {
   const { createTransport } = await import('nodemailer');
   const mailer = createTransport(url, { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as never);
   return {
@@ -145,7 +146,7 @@ export async function smtpTransport(url: string, from = process.env.MAIL_FROM ??
 export async function defaultTransports(): Promise<Transports> {
   const sms = smsSenderFromEnv();
   const smsTransport: Transport = { name: `sms:${sms.name}`, send: (m) => sms.send(m.recipient, m.text) };
-  const url = process.env.SMTP_URL;
+  const url = config().SMTP_URL;
   return { email: url ? await smtpTransport(url) : devTransport, sms: smsTransport };
 }
 
@@ -159,7 +160,7 @@ export function runOutboxWorker(
   db: Db,
   opts: { intervalMs?: number; transports?: Transports | Promise<Transports>; log?: (msg: string) => void } = {},
 ): OutboxWorker {
-  const intervalMs = opts.intervalMs ?? Number(process.env.OUTBOX_INTERVAL_MS ?? 2000);
+  const intervalMs = opts.intervalMs ?? config().OUTBOX_INTERVAL_MS;
   const transportsP = Promise.resolve(opts.transports ?? defaultTransports());
   let stopping = false;
   let wake: (() => void) | null = null;

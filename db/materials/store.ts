@@ -6,10 +6,11 @@ import type { Tx } from '../client';
 import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
+import { config } from '@/lib/config';
 
 // Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
 export function uploadDir(): string {
-  return process.env.UPLOAD_DIR ?? path.join(process.cwd(), '.data', 'uploads');
+  return config().UPLOAD_DIR ?? path.join(process.cwd(), '.data', 'uploads');
 }
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const;

@@ -1,5 +1,6 @@
 import { render, toPlainText } from '@react-email/render';
 import type { ReactElement } from 'react';
+import { config } from '@/lib/config';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
@@ -15,7 +16,7 @@ export async function renderEmail(subject: string, element: ReactElement): Promi
 
 /** Absolute links in e-mails come from the configured public address (SPEC 8), never from a request. */
 export function publicBaseUrl(explicit?: string): string {
-  return (explicit ?? process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  return (explicit ?? config().PUBLIC_BASE_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
 export function findingUrl(baseUrl: string, findingId: string): string {
