@@ -1,12 +1,17 @@
-// Runs once per server process before requests are served: migrate (and seed the demo when asked).
+// Runs once per server process before requests are served: check the configuration, migrate (and seed the
+// demo when asked), then start this process's share of the background work.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  // A production portal without its public address would build sign-in links from request headers.
-  const { deploymentProblems } = await import('./lib/config/deployment');
-  const problems = deploymentProblems(process.env);
-  if (problems.length > 0) {
-    for (const p of problems) console.error(`[config] 门户拒绝启动 / refusing to start: ${p}`);
-    process.exit(1);
+  // Every variable validated before anything else: a production portal without its public address, for
+  // one, would build sign-in links from request headers. The log names each variable that is wrong.
+  const { ConfigError, loadConfig } = await import('./lib/config');
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`[config] 门户拒绝启动 / refusing to start: ${err.message}`);
+    return process.exit(1);
   }
   // Before any request: the sign-in limits count the socket's address, not a header the client wrote.
   const { installClientAddressStamp } = await import('./lib/security/stamp-client-address');
@@ -16,22 +21,22 @@ export async function register() {
   testProbeOverrides();
   const { getDbHandle } = await import('./db/client');
   const { db } = await getDbHandle();
-  if (process.env.DEMO_SEED === '1') {
+  if (config.DEMO_SEED) {
     const { seedDemo } = await import('./db/seed');
     await seedDemo(db, { quiet: false });
   }
   // An import whose process died mid-way continues from its last committed chunk.
   const { resumeRunningImports } = await import('./db/imports/runner');
   await resumeRunningImports(db);
-  if (process.env.OUTBOX_WORKER !== '0') {
+  if (config.OUTBOX_WORKER) {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
     startOutboxWorker(db);
   }
-  if (process.env.REMINDERS !== '0') {
+  if (config.REMINDERS) {
     const { startReminderScheduler } = await import('./db/jobs/reminders');
     startReminderScheduler(db);
   }
-  if (process.env.REVIEW_JOBS !== '0') {
+  if (config.REVIEW_JOBS) {
     const { startReviewJobs } = await import('./db/jobs/review-jobs');
     startReviewJobs(db);
   }

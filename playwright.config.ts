@@ -47,6 +47,8 @@ export default defineConfig({
     env: {
       PGLITE_DIR: dataDir,
       DEMO_SEED: '1',
+      // next start runs as production: the demo seed and the probe redirection below are test hooks.
+      ALLOW_TEST_HOOKS: '1',
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
       OUTBOX_INTERVAL_MS: '300',

@@ -3,6 +3,7 @@ import { authConfig } from './auth.config';
 import { contentSecurityPolicy } from './lib/security/headers';
 import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './lib/auth/session-jwt';
 import { actionBodyProblem, MALFORMED_ACTION_BODY, type ActionBody } from './lib/security/action-body';
+import { authSecret, config as appConfig } from './lib/config';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon', '/robots.txt'];
 const MAX_AGE = authConfig.session.maxAge;
@@ -18,7 +19,7 @@ export default async function proxy(req: NextRequest) {
     const refused = await malformedActionBody(req);
     if (refused) return refused;
   }
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = authSecret();
   const session = await readSessionCookie((name) => req.cookies.get(name)?.value, secret);
   if (!session && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
     const target = `/login?callbackUrl=${encodeURIComponent(pathname + search)}`;
@@ -32,7 +33,7 @@ export default async function proxy(req: NextRequest) {
 
   // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
   const nonce = btoa(crypto.randomUUID());
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
+  const csp = contentSecurityPolicy(nonce, appConfig().NODE_ENV !== 'production');
   const headers = new Headers(req.headers);
   // Pages read the path to send a session that expired mid-visit back to where it was.
   headers.set('x-pathname', pathname + search);

@@ -17,6 +17,8 @@ const env = {
   ...process.env,
   AUTH_SECRET: process.env.AUTH_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
   DEMO_SEED: '1',
+  // The demo's published accounts are a test hook: a production build accepts them only with this flag.
+  ALLOW_TEST_HOOKS: '1',
   PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: '1',
 };

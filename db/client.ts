@@ -2,6 +2,7 @@ import type { Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import path from 'node:path';
 import * as schema from './schema';
+import { config } from '@/lib/config';
 import { pgliteListen, postgresListen, type Listen, type Listening } from './listen';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,7 +48,7 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
         await once.end();
       }
     }
-    const client = postgres(opts.url, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
+    const client = postgres(opts.url, { max: config().DB_POOL_MAX, onnotice: () => {} });
     const listeners = trackListeners(postgresListen(postgres, opts.url));
     const close = async () => {
       await listeners.stopAll();
@@ -76,7 +77,13 @@ const KEY = Symbol.for('beian.db');
 type GlobalWithDb = typeof globalThis & { [KEY]?: Promise<Handle> };
 
 export function defaultPgliteDir(): string {
-  return process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+  return config().PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+}
+
+/** DATABASE_URL when set, otherwise the embedded database under PGLITE_DIR. */
+export function defaultDbTarget(): { url: string } | { dir: string } {
+  const url = config().DATABASE_URL;
+  return url ? { url } : { dir: defaultPgliteDir() };
 }
 
 /**
@@ -85,9 +92,7 @@ export function defaultPgliteDir(): string {
  */
 export function getDbHandle(): Promise<Handle> {
   const g = globalThis as GlobalWithDb;
-  g[KEY] ??= openDb(
-    process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dir: defaultPgliteDir() },
-  ).catch((err) => {
+  g[KEY] ??= openDb(defaultDbTarget()).catch((err) => {
     delete g[KEY];
     throw err;
   });

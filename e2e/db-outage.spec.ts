@@ -64,7 +64,7 @@ test.describe('database outage', () => {
     url.host = `127.0.0.1:${RELAY_PORT}`;
     url.pathname = `/${dbName}`;
     app = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(APP_PORT)], {
-      env: { ...process.env, DATABASE_URL: url.toString(), DEMO_SEED: '1', AUTH_SECRET: 'e2e-outage-secret-0123456789-0123456789', PUBLIC_BASE_URL: APP, OUTBOX_WORKER: '0', REMINDERS: '0', REVIEW_JOBS: '0' },
+      env: { ...process.env, DATABASE_URL: url.toString(), DEMO_SEED: '1', ALLOW_TEST_HOOKS: '1', AUTH_SECRET: 'e2e-outage-secret-0123456789-0123456789', PUBLIC_BASE_URL: APP, OUTBOX_WORKER: '0', REMINDERS: '0', REVIEW_JOBS: '0' },
       stdio: 'ignore',
       detached: true,
     });

@@ -7,6 +7,7 @@ import { getDbHandle } from '@/db/client';
 import { findSessionUser } from '@/db/session-users';
 import type { Role } from '@/lib/domain/codes';
 import { readSessionCookie } from '@/lib/auth/session-jwt';
+import { authSecret } from '@/lib/config';
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -31,7 +32,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
  */
 async function sessionClaims(): Promise<{ uid?: string; sv?: number } | null> {
   const jar = await cookies();
-  const cookie = await readSessionCookie((name) => jar.get(name)?.value, process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET);
+  const cookie = await readSessionCookie((name) => jar.get(name)?.value, authSecret());
   if (cookie === 'chunked') {
     const session = await auth();
     return session?.user?.id ? { uid: session.user.id, sv: (session as unknown as { sv?: number }).sv } : null;

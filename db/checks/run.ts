@@ -9,12 +9,12 @@ import { privateTargetsPolicy } from '@/lib/checks/private-targets';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { errorForLog } from '@/lib/privacy/mask';
+import { config } from '@/lib/config';
 
 export type RunFilter = { province?: string; nature?: string; codes?: string[]; website?: boolean };
 export type CheckRun = typeof t.checkRuns.$inferSelect;
 
 const BATCH = 1000;
-const WEBSITE_CONCURRENCY = Number(process.env.CHECK_CONCURRENCY ?? 16);
 
 function subjectWhere(filter: RunFilter): SQL | undefined {
   const parts: SQL[] = [ne(t.subjects.status, 'cancelled')];
@@ -116,7 +116,7 @@ async function checkBatch(db: Db, subjects: { id: string; nature: FilingFacts['s
     }
   }
   if (ctx.filter.website) {
-    const limit = pLimit(WEBSITE_CONCURRENCY);
+    const limit = pLimit(config().CHECK_CONCURRENCY);
     const subjectById = new Map(subjects.map((s) => [s.id, s]));
     const checked = await Promise.all(
       websites.map((w) =>

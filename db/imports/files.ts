@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import { parse } from 'csv-parse';
 import { PublicError } from '@/lib/errors';
 import { IMPORT_COLUMNS, type RawRow } from '@/lib/imports/validate-row';
+import { config } from '@/lib/config';
 
 // Uploaded batches live outside public/, one file per batch, so an import can be resumed after a crash.
 
@@ -14,7 +15,7 @@ import { IMPORT_COLUMNS, type RawRow } from '@/lib/imports/validate-row';
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export function importDir(): string {
-  return process.env.IMPORT_DIR ?? path.join(process.cwd(), '.data', 'imports');
+  return config().IMPORT_DIR ?? path.join(process.cwd(), '.data', 'imports');
 }
 
 export function importFilePath(batchId: string): string {

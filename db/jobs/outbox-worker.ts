@@ -5,6 +5,7 @@ import { rowsOf } from '../raw-sql';
 import { renderDeferredNotice, rendersAtSend } from '../notices/email';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
 import { errorForLog, maskPersonalText } from '@/lib/privacy/mask';
+import { config } from '@/lib/config';
 
 export type OutboxRow = {
   id: number;
@@ -94,10 +95,8 @@ export type DeliverResult = { claimed: number; sent: number; failed: number; par
  * while the CPU idles, so one-by-one delivery ran at ~6.5 mails/s; several in flight over a pooled
  * connection set keep both the CPU and the server busy. OUTBOX_CONCURRENCY tunes it.
  */
-export const DEFAULT_CONCURRENCY = 8;
-export function outboxConcurrency(env: Record<string, string | undefined> = process.env): number {
-  const n = Number(env.OUTBOX_CONCURRENCY ?? DEFAULT_CONCURRENCY);
-  return Number.isInteger(n) && n >= 1 && n <= 64 ? n : DEFAULT_CONCURRENCY;
+export function outboxConcurrency(): number {
+  return config().OUTBOX_CONCURRENCY;
 }
 
 /**
@@ -160,7 +159,7 @@ export const devTransport: Transport = { name: 'dev', send: async () => {} };
  */
 export async function smtpTransport(
   url: string,
-  from = process.env.MAIL_FROM ?? '备案整改门户 <noreply@beian.example>',
+  from = config().MAIL_FROM ?? '备案整改门户 <noreply@beian.example>',
   connections = 1,
 ): Promise<Transport & { close: () => void }> {
   const { createTransport } = await import('nodemailer');
@@ -179,7 +178,7 @@ export async function smtpTransport(
 export async function defaultTransports(concurrency = outboxConcurrency()): Promise<Transports> {
   const sms = smsSenderFromEnv();
   const smsTransport: Transport = { name: `sms:${sms.name}`, send: (m) => sms.send(m.recipient, m.text) };
-  const url = process.env.SMTP_URL;
+  const url = config().SMTP_URL;
   return { email: url ? await smtpTransport(url, undefined, concurrency) : devTransport, sms: smsTransport };
 }
 
@@ -193,7 +192,7 @@ export function runOutboxWorker(
   db: Db,
   opts: { intervalMs?: number; concurrency?: number; transports?: Transports | Promise<Transports>; log?: (msg: string) => void } = {},
 ): OutboxWorker {
-  const intervalMs = opts.intervalMs ?? Number(process.env.OUTBOX_INTERVAL_MS ?? 2000);
+  const intervalMs = opts.intervalMs ?? config().OUTBOX_INTERVAL_MS;
   const concurrency = opts.concurrency ?? outboxConcurrency();
   const transportsP = Promise.resolve(opts.transports ?? defaultTransports(concurrency));
   let stopping = false;

@@ -6,6 +6,7 @@ import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay } from '@/lib/notify/templates/reminder';
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
 import { errorForLog } from '@/lib/privacy/mask';
+import { config } from '@/lib/config';
 
 /** Orders that can still expire (the 管局 stage does not: state-machine EXPIRABLE). */
 const EXPIRABLE = ['SUBMITTED', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'RETURNED', 'REGULATOR_REJECTED'] as const;
@@ -62,7 +63,7 @@ export async function runReminders(db: Db, now: Date = new Date(), baseUrl?: str
 const KEY = Symbol.for('beian.reminderScheduler');
 
 /** Hourly plus once at start; unref'd so it never keeps a process alive; once per process. */
-export function startReminderScheduler(db: Db, intervalMs = Number(process.env.REMINDER_INTERVAL_MS ?? 3600_000)) {
+export function startReminderScheduler(db: Db, intervalMs = config().REMINDER_INTERVAL_MS) {
   const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
   if (g[KEY]) return g[KEY];
   const tick = () =>

@@ -7,6 +7,7 @@ import { ConflictError } from '@/lib/errors';
 import { ORDER_STATES } from '@/lib/domain/codes';
 import { nextState } from '@/lib/orders/state-machine';
 import { errorForLog } from '@/lib/privacy/mask';
+import { config } from '@/lib/config';
 
 // Scheduled order housekeeping: SMS windows that passed return the order (RETURNED), and orders older than
 // their 45-day validity expire (EXPIRED). Every move goes through transitionOrder with expectedState, so two
@@ -43,7 +44,7 @@ const STARTED = Symbol.for('beian.reviewJobs');
 type G = typeof globalThis & { [STARTED]?: ReturnType<typeof setInterval> };
 
 /** Runs the jobs every minute in this process; once per process however often it is called. */
-export function startReviewJobs(db: Db, intervalMs = Number(process.env.REVIEW_JOBS_INTERVAL_MS ?? 60_000)) {
+export function startReviewJobs(db: Db, intervalMs = config().REVIEW_JOBS_INTERVAL_MS) {
   const g = globalThis as G;
   if (g[STARTED]) return;
   let running = false;

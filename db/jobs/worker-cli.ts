@@ -2,10 +2,11 @@ import { openDb } from '../client';
 import { runOutboxWorker } from './outbox-worker';
 import { startReminderScheduler } from './reminders';
 import { deploymentProblems } from '@/lib/config/deployment';
+import { config, loadConfig } from '@/lib/config';
 
 // `npm run worker`: the outbox loop (and the reminder scheduler) on its own, beside one or more web
 // instances. SIGTERM/SIGINT let the message being sent finish, then the process exits.
-const url = process.env.DATABASE_URL;
+const url = loadConfig().DATABASE_URL;
 if (!url) {
   console.error(
     '[worker] 需要设置 DATABASE_URL：内嵌数据库（PGlite）的数据目录只能由一个进程打开，独立的发送进程只能配合 PostgreSQL 使用；使用内嵌数据库时，门户进程自带发送循环。\n' +
@@ -23,7 +24,7 @@ if (problems.length > 0) {
 
 const handle = await openDb({ url, migrate: false });
 const worker = runOutboxWorker(handle.db, { log: (m) => console.log(m) });
-const reminders = process.env.REMINDERS !== '0' ? startReminderScheduler(handle.db) : null;
+const reminders = config().REMINDERS ? startReminderScheduler(handle.db) : null;
 // The loop's own timers are unref'd (so they never hold the web process open); here something must.
 const keepAlive = setInterval(() => {}, 60_000);
 console.log('[worker] outbox worker started');

@@ -9,10 +9,11 @@ import { UUID_PATTERN } from '@/lib/domain/ids';
 import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
 import { reencodeImage } from './reencode';
+import { config } from '@/lib/config';
 
 // Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
 export function uploadDir(): string {
-  return process.env.UPLOAD_DIR ?? path.join(process.cwd(), '.data', 'uploads');
+  return config().UPLOAD_DIR ?? path.join(process.cwd(), '.data', 'uploads');
 }
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const;

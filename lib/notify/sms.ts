@@ -1,3 +1,5 @@
+import { config } from '@/lib/config';
+
 /**
  * SMS leaves through the outbox like e-mail; what actually sends it is pluggable. `SMS_SENDER` names the
  * sender (default `dev`: the message stays readable in the portal's development SMS inbox). A real
@@ -13,7 +15,7 @@ export function registerSmsSender(sender: SmsSender): void {
   senders.set(sender.name, sender);
 }
 
-export function smsSenderFromEnv(env: Record<string, string | undefined> = process.env): SmsSender {
+export function smsSenderFromEnv(env: { SMS_SENDER?: string } = config()): SmsSender {
   const name = env.SMS_SENDER?.trim() || 'dev';
   const sender = senders.get(name);
   if (!sender) throw new Error(`未知的短信发送方式 SMS_SENDER=${name} / unknown SMS_SENDER "${name}" (known: ${[...senders.keys()].join(', ')})`);

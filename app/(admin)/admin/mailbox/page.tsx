@@ -7,6 +7,7 @@ import { formatDateTime } from '@/lib/time';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { OUTBOX_STATUS_LABELS, OutboxStatusBadge, TEMPLATE_FILTERS, templateLabel } from './labels';
 import { RetryButton } from './retry-button';
+import { config } from '@/lib/config';
 
 export const metadata: Metadata = { title: '开发邮箱' };
 
@@ -29,7 +30,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const filter = parseFilter(await searchParams);
   const db = await getDb();
   const [{ rows, nextBefore }, parked, counts] = await Promise.all([listMailbox(db, filter), listParked(db), countByStatus(db)]);
-  const smtp = Boolean(process.env.SMTP_URL);
+  const smtp = Boolean(config().SMTP_URL);
   const nextQuery = new URLSearchParams(
     Object.entries({ ...filter, before: nextBefore ?? undefined }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   );

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { publicBaseUrlProblem } from './config/deployment';
+
+// Every environment variable the portal reads, in one place, validated with zod. A wrong value stops the
+// process at start-up (instrumentation.ts, the worker and the command-line tools call loadConfig()) with a
+// message naming the variable, instead of surfacing as NaN or a silent default hours later.
+// Server-side only: nothing here may reach a browser bundle (it would read the server's secrets).
+
+const flag = (dflt: boolean) =>
+  z
+    .enum(['0', '1', 'true', 'false', 'on', 'off', ''], { error: 'expected 1/0, true/false or on/off' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? dflt : v === '1' || v === 'true' || v === 'on'));
+const int = (dflt: number, min = 1, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return dflt;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+const pgUrl = optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), 'expected postgres://user@host:port/database');
+const httpUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/./.test(v), 'expected an http:// or https:// address');
+
+/** Variables that exist for tests and the demo only (see TEST_HOOKS_FLAG). */
+export const TEST_HOOKS = ['CHECK_RESOLVE_TO', 'CHECK_HTTP_PORT', 'CHECK_ALLOW_PRIVATE', 'DEMO_SEED'] as const;
+/** The explicit, documented switch that lets a production build (`next start`) accept the test hooks. */
+export const TEST_HOOKS_FLAG = 'ALLOW_TEST_HOOKS';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
+  // Database
+  DATABASE_URL: pgUrl,
+  DATABASE_DIRECT_URL: pgUrl,
+  DB_POOL_MAX: int(10, 1, 1000),
+  DB_PREPARE: flag(true),
+  PGLITE_DIR: optionalText,
+  // Sign-in and links
+  AUTH_SECRET: optionalText,
+  NEXTAUTH_SECRET: optionalText,
+  PUBLIC_BASE_URL: httpUrl,
+  // Reverse proxies in front of the portal whose X-Forwarded-For entries are believed (lib/config/deployment.ts).
+  TRUSTED_PROXY_HOPS: int(0, 0, 10),
+  // Mail and SMS
+  SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\/./.test(v), 'expected smtp://… or smtps://…'),
+  MAIL_FROM: optionalText,
+  SMS_SENDER: optionalText,
+  // Background work
+  OUTBOX_WORKER: flag(true),
+  REMINDERS: flag(true),
+  REVIEW_JOBS: flag(true),
+  RESUME_WORK: flag(true),
+  OUTBOX_INTERVAL_MS: int(2000, 50),
+  // Messages one worker keeps in flight (and SMTP connections in its pool).
+  OUTBOX_CONCURRENCY: int(8, 1, 64),
+  REMINDER_INTERVAL_MS: int(3_600_000, 100),
+  REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
+  WORK_LEASE_SECONDS: int(30, 2, 3600),
+  IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
+  // Storage
+  STORAGE: z.enum(['db', 's3'], { error: 'expected db or s3' }).optional().default('db'),
+  S3_ENDPOINT: httpUrl,
+  S3_REGION: optionalText,
+  S3_BUCKET: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: flag(false),
+  S3_PREFIX: optionalText,
+  UPLOAD_DIR: optionalText,
+  IMPORT_DIR: optionalText,
+  // Website checks
+  CHECK_CONCURRENCY: int(16, 1, 256),
+  CHECK_TIMEOUT_MS: int(0, 0, 120_000),
+  // Operations
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).optional().default('info'),
+  // Test hooks
+  ALLOW_TEST_HOOKS: flag(false),
+  CHECK_RESOLVE_TO: optionalText.refine((v) => v === undefined || /^[0-9a-f.:]+$/i.test(v), 'expected an IP address'),
+  CHECK_HTTP_PORT: int(0, 0, 65535),
+  CHECK_ALLOW_PRIVATE: flag(false),
+  DEMO_SEED: flag(false),
+});
+
+export type Config = z.output<typeof schema>;
+export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
+
+export class ConfigError extends Error {
+  constructor(readonly variables: string[], message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; throws a ConfigError naming every bad variable. Pure, for tests. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const r = schema.safeParse(env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new ConfigError(
+      r.error.issues.map((i) => String(i.path[0])),
+      `配置错误 / invalid configuration:\n  ${lines.join('\n  ')}`,
+    );
+  }
+  const c = r.data;
+  // `next build` evaluates modules without the deployment's secrets; the cross-checks are for running.
+  if (env.NEXT_PHASE === 'phase-production-build') return c;
+  const bad: string[] = [];
+  const why: string[] = [];
+  // Test hooks point the website probe at a local server, or seed accounts with a published password.
+  // `next start` runs with NODE_ENV=production in tests and the demo too, so production alone cannot tell
+  // them apart: there the hooks need ALLOW_TEST_HOOKS=1 beside them, which a real deployment never sets.
+  if (c.NODE_ENV === 'production' && !c.ALLOW_TEST_HOOKS) {
+    for (const k of TEST_HOOKS) {
+      if (env[k] !== undefined && env[k] !== '' && env[k] !== '0') {
+        bad.push(k);
+        why.push(`${k}: is a test hook, refused in production unless ${TEST_HOOKS_FLAG}=1 is set as well`);
+      }
+    }
+  }
+  // Sign-in links built from request headers hand the token to whoever sent them (lib/config/deployment.ts).
+  if (c.NODE_ENV === 'production') {
+    const problem = publicBaseUrlProblem(env.PUBLIC_BASE_URL);
+    if (problem) {
+      bad.push('PUBLIC_BASE_URL');
+      why.push(`PUBLIC_BASE_URL: ${problem}`);
+    }
+  }
+  if (c.NODE_ENV === 'production' && !c.AUTH_SECRET && !c.NEXTAUTH_SECRET) {
+    bad.push('AUTH_SECRET');
+    why.push('AUTH_SECRET: required in production (signs the session cookies)');
+  }
+  if (c.STORAGE === 's3') {
+    for (const k of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!c[k]) {
+        bad.push(k);
+        why.push(`${k}: required when STORAGE=s3`);
+      }
+    }
+  }
+  if (c.DATABASE_DIRECT_URL && !c.DATABASE_URL) {
+    bad.push('DATABASE_DIRECT_URL');
+    why.push('DATABASE_DIRECT_URL: only meaningful with DATABASE_URL');
+  }
+  if (bad.length) throw new ConfigError(bad, `配置错误 / invalid configuration:\n  ${why.join('\n  ')}`);
+  return c;
+}
+
+let cached: { key: string; config: Config } | undefined;
+
+/**
+ * The configuration of this process. Re-read when the environment changed (tests set variables between
+ * cases); comparing the few dozen values costs microseconds.
+ */
+export function config(): Config {
+  const key = CONFIG_KEYS.map((k) => process.env[k] ?? '\u0000').join('\u0001');
+  if (cached?.key !== key) cached = { key, config: parseConfig(process.env) };
+  return cached.config;
+}
+
+/** For start-up: validates now, so a bad variable stops the process before it serves anything. */
+export function loadConfig(): Config {
+  return config();
+}
+
+/** The secret that signs session cookies (Auth.js accepts either name). */
+export function authSecret(): string | undefined {
+  const c = config();
+  return c.AUTH_SECRET ?? c.NEXTAUTH_SECRET;
+}
