@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { shoot, signIn, signOut } from './support';
 import { png } from '../tests/support/images';
 
-// One journey per order type, each starting from the /orders/new URL the subject page links to. The
+// One journey per order type, each starting from the confirmation page (/orders/new) the subject page links to. The
 // tests share one seeded database and run in order; each uses a subject with no open order (one per subject).
 // (One worker, in file order: see playwright.config.ts.)
 
@@ -17,10 +17,17 @@ async function openSubject(page: Page, name: string) {
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
-/** Clicks the order link the subject page offers for `owner` (the subject, or one of its websites). */
+/** Confirms on the confirmation page (a GET shows it; the button creates the draft). */
+async function confirmStart(page: Page, type: string) {
+  await expect(page.getByRole('heading', { level: 1, name: `确认发起${type}` })).toBeVisible();
+  await page.getByRole('button', { name: `确认发起${type}` }).click();
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\/edit$/);
+}
+
+/** Clicks the order link the subject page offers for `owner` (the subject, or one of its websites), then confirms. */
 async function startOrder(page: Page, owner: string, type: string) {
   await page.getByRole('list', { name: `${owner}可办理的业务` }).getByRole('link', { name: type, exact: true }).click();
-  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\/edit$/);
+  await confirmStart(page, type);
   await expect(page.getByRole('heading', { level: 1, name: type })).toBeVisible();
 }
 
@@ -111,7 +118,7 @@ test('变更网站 from a finding: only the concerned field is open; abandon the
   const findingId = href!.split('/').pop()!;
   const subjectId = page.url().split('/').pop()!;
   await page.goto(`/orders/new?type=CHANGE_WEBSITE&subject=${subjectId}&finding=${findingId}`);
-  await expect(page).toHaveURL(/\/edit$/);
+  await confirmStart(page, '变更网站');
   await expectStep(page, 1, '网站信息');
   // SITE_NAME_VIOLATION concerns the name only: the service content is read-only until 修改 is pressed.
   await expect(page.getByLabel('网站名称')).toBeVisible();

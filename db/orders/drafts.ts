@@ -85,20 +85,28 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
+/** What starting an order would do, checked: the subject, site and finding it concerns, or the open order it resumes. */
+export type DraftPlan = {
+  subject: typeof t.subjects.$inferSelect;
+  website: { id: string; name: string } | null;
+  finding: typeof t.findings.$inferSelect | null;
+  domain: { id: string; name: string } | null;
+  /** The subject's open order: starting resumes it instead of creating a second. */
+  openOrderId: string | null;
+  snapshot: Awaited<ReturnType<typeof loadSnapshot>> | null;
+};
+
 /**
- * Starts an order prefilled from the filing, or returns the subject's open order (at most one per subject;
- * the partial unique index settles two tabs racing). `existing: true` = nothing was created.
+ * Every check of starting an order, without writing: ownership (anything not the filer's is a NotFoundError),
+ * the subject's open order, and whether this type may start from the filing's state (a PublicError in
+ * Chinese). The confirmation page shows the result; createDraft acts on it.
  */
-export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ orderId: string; existing: boolean }> {
+export async function planDraft(db: Db, input: CreateDraftInput): Promise<DraftPlan> {
   if (!UUID.test(input.subjectId) || (input.websiteId && !UUID.test(input.websiteId)) || (input.findingId && !UUID.test(input.findingId)) || (input.domainId && !UUID.test(input.domainId))) {
     throw new NotFoundError();
   }
   const [subject] = await db.select().from(t.subjects).where(and(eq(t.subjects.id, input.subjectId), eq(t.subjects.ownerId, input.ownerId)));
   if (!subject) throw new NotFoundError();
-  const first = input.type === 'FIRST_FILING';
-  const open = await findOpenOrder(db, input, subject.id);
-  if (open) return { orderId: open, existing: true };
-
   let finding: typeof t.findings.$inferSelect | undefined;
   if (input.findingId) {
     [finding] = await db.select().from(t.findings).where(and(eq(t.findings.id, input.findingId), eq(t.findings.subjectId, subject.id)));
@@ -106,13 +114,34 @@ export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ or
   }
   const snap = await loadSnapshot(db, subject.id);
   const websiteId = input.websiteId ?? finding?.websiteId ?? null;
-  if (websiteId && !snap.websites.some((w) => w.id === websiteId)) throw new NotFoundError();
+  const site = websiteId ? snap.websites.find((w) => w.id === websiteId) : undefined;
+  if (websiteId && !site) throw new NotFoundError();
+  const domainId = input.domainId ?? finding?.domainId ?? null;
+  const domain = domainId ? (site?.domains.find((d) => d.id === domainId) ?? null) : null;
+  const open = await findOpenOrder(db, input, subject.id);
+  const plan: DraftPlan = { subject, website: site ? { id: site.id, name: site.name } : null, finding: finding ?? null, domain: domain ? { id: domain.id, name: domain.name } : null, openOrderId: open, snapshot: snap };
+  if (open) return plan;
+  const first = input.type === 'FIRST_FILING';
   if (WEBSITE_ORDER_TYPES.has(input.type) && !websiteId) throw new PublicError('请先选择要办理的网站。');
   const reaccess = input.type === 'ACCESS_FILING' || first;
   if (subject.status === 'cancelled') throw new PublicError('该主体备案已注销，不能再办理此业务。');
   if (reaccess && subject.status !== 'access_cancelled') throw new PublicError('只有已取消接入的备案才需要办理接入备案或重新首次备案。');
   if (input.type === 'CANCEL_ACCESS' && subject.status !== 'active') throw new PublicError('该备案已取消接入。');
+  return plan;
+}
 
+/**
+ * Starts an order prefilled from the filing, or returns the subject's open order (at most one per subject;
+ * the partial unique index settles two tabs racing). `existing: true` = nothing was created. Only ever
+ * called from a POST (the confirmation page's server action): a link or a crawler cannot create one.
+ */
+export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ orderId: string; existing: boolean }> {
+  const plan = await planDraft(db, input);
+  if (plan.openOrderId) return { orderId: plan.openOrderId, existing: true };
+  const { subject, finding } = plan;
+  const snap = plan.snapshot!;
+  const first = input.type === 'FIRST_FILING';
+  const websiteId = plan.website?.id ?? null;
   const payload = prefillPayload(input.type, snap, { websiteId, domainId: input.domainId ?? finding?.domainId ?? null });
   try {
     return await db.transaction(async (tx) => {

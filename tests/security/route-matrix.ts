@@ -66,12 +66,11 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     url: '/orders/{id}/edit', roles: ['filer'], id: { kind: 'order', ownership: 'owner', format: uuid },
     allowed: { filer: [{ status: 200 }, { status: 307, location: '/orders/{id}' }] },
   },
-  // 首次备案 of a filing that is not access-cancelled: allowed, refused with a message on the subject's page,
-  // nothing written. For another filer's subject the same link would create a draft if ownership were not checked.
-  'app/(filer)/orders/new/route.ts': {
+  // The confirmation page of starting an order: it shows, never creates (creating is its POST, startOrderAction).
+  // 首次备案 of a filing that is not access-cancelled is shown with the reason and no button; another filer's
+  // subject is a 404.
+  'app/(filer)/orders/new/page.tsx': {
     url: '/orders/new?type=FIRST_FILING&subject={id}', roles: ['filer'], id: { kind: 'subject', ownership: 'owner', format: uuid },
-    allowed: { filer: [{ status: 303, location: /^\/subjects\/{id}\?error=/ }] },
-    writes: 'creates a draft order (or resumes the open one)',
   },
   // Uploads: their owner, and any staff member (they review them).
   'app/materials/[id]/route.ts': { url: '/materials/{id}', roles: ['filer', 'reviewer', 'admin'], id: { kind: 'material', ownership: 'owner', format: uuid } },

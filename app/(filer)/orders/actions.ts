@@ -1,18 +1,35 @@
 'use server';
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { defineAction } from '@/app/_server/action';
 import { getDb } from '@/db/client';
-import { getOrderForOwner, ownedMaterials, saveDraft, submitOrder, wizardContextFor } from '@/db/orders/drafts';
+import { createDraft, getOrderForOwner, ownedMaterials, saveDraft, submitOrder, wizardContextFor } from '@/db/orders/drafts';
 import { transitionOrder } from '@/db/orders/transition';
 import { resubmitToRegulator, submitSmsCode } from '@/db/orders/gateway';
-import { ORDER_STATES } from '@/lib/domain/codes';
+import { ORDER_STATES, ORDER_TYPES } from '@/lib/domain/codes';
 import { validateSteps } from '@/lib/orders/schemas';
 import { toPayload } from '@/lib/orders/invariants';
 import { SMS_MAX_FAILURES } from '@/lib/orders/state-machine';
 import { PublicError } from '@/lib/errors';
 
 const orderRef = { orderId: z.string().min(1), expectedState: z.enum(ORDER_STATES) };
+const optionalId = z.union([z.literal(''), z.uuid('编号无效')]).optional().transform((v) => v || null);
+
+/**
+ * 确认发起 on the confirmation page (/orders/new): the one way an order is created. A POST, so a link, a
+ * prefetch or another site's page cannot start one; ownership and eligibility are checked in createDraft.
+ */
+export const startOrderAction = defineAction(
+  {
+    roles: ['filer'],
+    schema: z.object({ type: z.enum(ORDER_TYPES, { error: '业务类型无效' }), subject: z.uuid('备案主体编号无效'), website: optionalId, finding: optionalId, domain: optionalId }),
+  },
+  async (input, user) => {
+    const r = await createDraft(await getDb(), { ownerId: user.id, type: input.type, subjectId: input.subject, websiteId: input.website, findingId: input.finding, domainId: input.domain });
+    redirect(r.existing ? `/orders/${r.orderId}?notice=existing` : `/orders/${r.orderId}/edit`);
+  },
+);
 
 /** Saves one wizard step: re-validates every step up to the one completed with the client's schemas. */
 export const saveDraftAction = defineAction(

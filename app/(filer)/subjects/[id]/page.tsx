@@ -114,7 +114,7 @@ export default async function SubjectPage({ params, searchParams }: { params: Pr
   );
 }
 
-/** The orders a filer may start from here; /orders/new resumes an open one instead of creating a second. */
+/** The orders a filer may start from here: each link opens the confirmation page (/orders/new), whose button creates. */
 function OrderLinks({ subjectId, websiteId, status, label }: { subjectId: string; websiteId?: string; status: string; label: string }) {
   const types: OrderTypeValue[] = websiteId
     ? status === 'active' ? ['CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_WEBSITE', 'CANCEL_ACCESS'] : status === 'access_cancelled' ? ['ACCESS_FILING'] : []
@@ -124,7 +124,6 @@ function OrderLinks({ subjectId, websiteId, status, label }: { subjectId: string
     <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1" aria-label={`${label}可办理的业务`}>
       {types.map((t) => (
         <li key={t}>
-          {/* A plain link: starting an order is a full request, never a client-router prefetch. */}
           <a href={`/orders/new?type=${t}&subject=${subjectId}${websiteId ? `&website=${websiteId}` : ''}`} className="text-brand-700 underline">
             {ORDER_TYPE_LABELS[t]}
           </a>
