@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACTION_LABELS, FINDING_CATALOGUE, planReaccessInProvince, planRemediation, type FindingCode } from '../lib/remediation';
+import { footerAdvice } from '../lib/checks/footer';
 import { shoot, signIn, signOut } from './support';
 import { png } from '../tests/support/images';
 
@@ -59,7 +60,10 @@ test.describe('rectification page', () => {
     await page.getByRole('button', { name: '查看办理步骤' }).click();
     await expect(page).toHaveURL(new RegExp(`intent=keep&option=${first.id}`));
     await expect(page.getByRole('heading', { name: `办理步骤：${first.title}` })).toBeVisible();
-    for (const step of ACTION_LABELS.FIX_FOOTER.steps) await expect(page.getByText(step, { exact: true })).toBeVisible();
+    // The footer step names this site's exact number (001 2.1: 浙江 hangs the 网站备案号), not the generic rule.
+    const advice = footerAdvice({ siteIcpNumber: '浙ICP备2019031245号-1', subjectIcpNumber: '浙ICP备2019031245号', province: '33' });
+    expect(advice.number).toBe('浙ICP备2019031245号-1');
+    for (const step of advice.steps) await expect(page.getByText(step, { exact: true })).toBeVisible();
     await shoot(page, 'rectification');
 
     await page.getByLabel('证明材料（可选，如新的域名证书、网页截图）').setInputFiles({ name: '首页底部截图.png', mimeType: 'image/png', buffer: tinyPng() });
@@ -142,6 +146,7 @@ test.describe('rectification page', () => {
     // The mobile still works: 广东 does not say whether it allows 先接入后变更, so both paths are offered.
     await page.getByRole('link', { name: /^修改回答：备案时填写的负责人手机号/ }).click();
     await answer(page, /^能正常接收短信/);
+    await answer(page, /^否/);
     const both = planReaccessInProvince({ miit: 'subject_and_website', principalMobileWorks: true, otherProviderHosts: false, openChangeOrder: false, province: '44' });
     const shownBoth = await shownOptions(page);
     expect(shownBoth.map((o) => o.recommended)).toEqual(both.options.map((o) => o.recommended));

@@ -138,7 +138,7 @@ export function IpsStep({ path, meta }: { path: 'ips' | 'website.ips'; meta: Fie
   );
 }
 
-export function CancelStep({ explanation, meta, title }: { explanation: string; meta: FieldMeta; title: string }) {
+export function CancelStep({ explanation, meta, title, warnings }: { explanation: string; meta: FieldMeta; title: string; warnings: readonly string[] }) {
   const { register } = useFormContext();
   const error = useFieldError('confirmed');
   return (
@@ -146,6 +146,13 @@ export function CancelStep({ explanation, meta, title }: { explanation: string; 
       <section aria-labelledby="consequences" className="mb-4 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
         <h3 id="consequences" className="mb-1 font-semibold">办理{title}后将发生什么</h3>
         <p>{explanation}</p>
+        {warnings.length > 0 ? (
+          <ul className="mt-2 list-disc space-y-1 pl-5 font-medium">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        ) : null}
         <p className="mt-2 font-semibold">此操作提交后不能撤销。</p>
       </section>
       <WizardField path="reason" label="办理原因" kind="textarea" meta={meta} />

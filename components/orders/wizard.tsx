@@ -28,6 +28,8 @@ export type WizardProps = {
   explanation: string;
   materialsNeeded: readonly MaterialRequirement[];
   extraDocuments: readonly { name: string; appliesTo: string }[];
+  /** What the filer must read before confirming a 注销 (lib/remediation/cancel-warnings). */
+  cancelWarnings?: readonly string[];
 };
 
 export function OrderWizard(p: WizardProps) {
@@ -160,7 +162,7 @@ export function OrderWizard(p: WizardProps) {
           {key === 'domains' ? <DomainsStep ctx={p.ctx} meta={meta} /> : null}
           {key === 'newDomains' ? <NewDomainsStep ctx={p.ctx} meta={meta} /> : null}
           {key === 'ips' ? <IpsStep path={ipsPath(p.order.type)} meta={meta} /> : null}
-          {key === 'cancel' ? <CancelStep explanation={p.explanation} meta={meta} title={p.order.typeLabel} /> : null}
+          {key === 'cancel' ? <CancelStep explanation={p.explanation} meta={meta} title={p.order.typeLabel} warnings={p.cancelWarnings ?? []} /> : null}
           {isReview ? <ReviewTable type={p.order.type} before={p.before} after={form.getValues()} domainNames={p.domainNames} materials={materials} /> : null}
           <div className="mt-6 flex flex-wrap gap-3">
             {step > 0 ? (

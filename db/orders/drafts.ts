@@ -210,6 +210,7 @@ export async function wizardContextFor(tx: Tx, order: OrderRow): Promise<{ ctx: 
       domains: (site?.domains ?? []).map((d) => ({ id: d.id, name: d.name })),
       otherPrincipals: others.map((x) => ({ idNumber: x.idNumber, mobile: x.mobile, email: x.email })),
       today,
+      ...(snap.subject.nature === 'personal' ? { filedPerson: { name: snap.subject.name, idNumber: snap.subject.certNumber } } : {}),
     },
     snap,
   };

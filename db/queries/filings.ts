@@ -28,6 +28,16 @@ export async function getFilingForOwner(tx: Tx, subjectId: string, ownerId: stri
   return (await assemble(tx, subjects))[0];
 }
 
+/** Active domain names of a subject's active websites (the 注销 warnings name them). */
+export async function subjectDomainNames(tx: Tx, subjectId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ name: t.domains.name })
+    .from(t.domains)
+    .innerJoin(t.websites, eq(t.websites.id, t.domains.websiteId))
+    .where(and(eq(t.websites.subjectId, subjectId), isNull(t.domains.removedAt)));
+  return rows.map((r) => r.name);
+}
+
 export async function getFilingById(tx: Tx, subjectId: string): Promise<FilingView | undefined> {
   if (!isUuid(subjectId)) return undefined;
   const subjects = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));

@@ -37,6 +37,29 @@ describe('checkHomepage — footer 备案号', () => {
     expect(checkHomepage(page('<a href="https://beian.miit.gov.cn/">浙ICP备12345678号-12</a>'), zj)).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
     expect(checkHomepage(page('<a href="https://beian.miit.gov.cn/">浙ICP备12345678号</a>'), zj)).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
   });
+  // 001 2.1 and 004 link to beian.miit.gov.cn; www.beian.miit.gov.cn is the same MIIT site.
+  it('accepts links to www.beian.miit.gov.cn', () => {
+    for (const href of ['https://www.beian.miit.gov.cn/', 'http://www.beian.miit.gov.cn/#/Integrated/index', '//WWW.BEIAN.MIIT.GOV.CN']) {
+      expect(checkHomepage(page(`<a href="${href}">浙ICP备12345678号-1</a>`), zj)).toEqual([]);
+    }
+    expect(checkHomepage(page('<a href="https://www2.beian.miit.gov.cn/">浙ICP备12345678号-1</a>'), zj)).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
+  });
+  // 001 2.1 悬挂示例: 经营性备案和非经营性备案的悬挂备案号要求不同 — 经营性 shows 浙B2-20080101.
+  it('a 经营性 site must show its licence number', () => {
+    const lic = { ...zj, licenseNumber: '浙B2-20080101' };
+    expect(checkHomepage(page('<a href="https://beian.miit.gov.cn/">ICP证：浙B2-20080101</a>'), lic)).toEqual([]);
+    expect(checkHomepage(page('<a href="https://beian.miit.gov.cn/">浙ICP备12345678号-1</a>'), lic)).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
+  });
+  // 001 2.1 多个域名指向同一页面时: 直接指向 / 混合指向 → 主体备案号; 间接指向 → 最终指向页面域名的网站备案号.
+  it('several domains on one page: subject number for direct or mixed pointing, the site number for indirect', () => {
+    const subject = page('<a href="https://beian.miit.gov.cn/">浙ICP备12345678号</a>');
+    const site = page('<a href="https://beian.miit.gov.cn/">浙ICP备12345678号-1</a>');
+    expect(checkHomepage(subject, { ...zj, pointing: 'direct' })).toEqual([]);
+    expect(checkHomepage(subject, { ...zj, pointing: 'mixed' })).toEqual([]);
+    expect(checkHomepage(site, { ...zj, pointing: 'direct' })).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
+    expect(checkHomepage(site, { ...zj, pointing: 'indirect' })).toEqual([]);
+    expect(checkHomepage(subject, { ...zj, pointing: 'indirect' })).toEqual(['FOOTER_ICP_NUMBER_MISSING']);
+  });
   it('requires the 主体备案号 in 广东', () => {
     const subject = '<a href="https://beian.miit.gov.cn/">粤ICP备87654321号</a>';
     const site = '<a href="https://beian.miit.gov.cn/">粤ICP备87654321号-2</a>';

@@ -1,6 +1,5 @@
 import { type DefaultTreeAdapterTypes, parse } from 'parse5';
-import { footerNumberFor, getProvince } from '../rules/provinces';
-import { parseIcpNumber } from '../validation/ids';
+import { type Pointing, requiredFooterNumber } from './footer';
 
 // Homepage check of a filed website, on HTML fetched elsewhere (pure: no network).
 // Footer: the required 备案号 must be the text of a link to beian.miit.gov.cn (001 2.1, 004).
@@ -11,7 +10,8 @@ type Element = DefaultTreeAdapterTypes.Element;
 
 export type HomepageFinding = 'FOOTER_ICP_NUMBER_MISSING' | 'SITE_TITLE_MISMATCH';
 
-const MIIT_HOST = 'beian.miit.gov.cn';
+// 001 2.1 and 004 link to beian.miit.gov.cn; its www. host is the same MIIT site.
+const MIIT_HOSTS: ReadonlySet<string> = new Set(['beian.miit.gov.cn', 'www.beian.miit.gov.cn']);
 
 const normalise = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
@@ -48,11 +48,11 @@ function attr(el: Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
 }
 
-/** http(s) link whose host is beian.miit.gov.cn; protocol-relative links count, relative ones do not. */
+/** http(s) link whose host is (www.)beian.miit.gov.cn; protocol-relative links count, relative ones do not. */
 export function isMiitLink(href: string): boolean {
   try {
     const url = new URL(href.trim(), 'https://relative.invalid/');
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname === MIIT_HOST;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && MIIT_HOSTS.has(url.hostname);
   } catch {
     return false;
   }
@@ -73,15 +73,23 @@ export function showsNumber(text: string, number: string): boolean {
 
 export function checkHomepage(
   html: string,
-  filed: { siteIcpNumber: string; subjectIcpNumber: string; siteName: string; province: string },
+  filed: {
+    siteIcpNumber: string;
+    subjectIcpNumber: string;
+    siteName: string;
+    province: string;
+    /** 经营性 sites show their licence number (001 2.1 悬挂示例). */
+    licenseNumber?: string | null;
+    /** How several domains reach this page (001 2.1 多个域名指向同一页面时). */
+    pointing?: Pointing;
+  },
 ): Array<'FOOTER_ICP_NUMBER_MISSING' | 'SITE_TITLE_MISMATCH'> {
   const doc = parse(html);
   const nodes = [...walk(doc)];
   const findings: HomepageFinding[] = [];
 
-  // The province of the filing decides which number is required; fall back on the number's own 简称.
-  const province = getProvince(filed.province) ? filed.province : (parseIcpNumber(filed.siteIcpNumber)?.province ?? '');
-  const required = footerNumberFor(province) === 'subject' ? filed.subjectIcpNumber : filed.siteIcpNumber;
+  // The province (or the licence, or several domains on one page) decides which number is required.
+  const required = requiredFooterNumber(filed).number;
   const linked = nodes.some((el) => {
     if (!isHtml(el, 'a')) return false;
     const href = attr(el, 'href');

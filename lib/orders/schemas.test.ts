@@ -23,6 +23,17 @@ describe('subject step', () => {
     expect(issues('subject', { subject: company({ name: '', certAddress: '杭州' }) })).toEqual({ 'subject.name': '主办单位名称至少2个字', 'subject.certAddress': '证件住所至少5个字' });
     expect(issues('subject', { subject: company({ certType: '驾驶证' as never }) })['subject.certType']).toBe('请选择证件类型');
   });
+  // 001 1.2 变更备案的类型: 备案成功后个人性质备案不可变更为其他个人.
+  it('a personal filing cannot be changed into another person', () => {
+    const filedPerson = { name: '张伟', idNumber: id('33010619850312031') };
+    const ctx = context({ type: 'CHANGE_SUBJECT', nature: 'personal', filedPerson });
+    const personal = (over: Record<string, unknown>) => ({ subject: company({ nature: 'personal', certType: '居民身份证', name: '张伟', certNumber: filedPerson.idNumber, legalRepName: null, ...over }) });
+    expect(issues('subject', personal({}), ctx)).toEqual({});
+    expect(issues('subject', personal({ name: '张维' }), ctx)).toEqual({});
+    expect(issues('subject', personal({ name: '李娜', certNumber: id('32010619950819064') }), ctx)).toEqual({
+      'subject.certNumber': '个人性质备案不可变更为其他个人：如网站改由他人开办，请注销本备案后由新的个人重新首次备案',
+    });
+  });
   it('never lets the province change', () => {
     expect(issues('subject', { subject: company({ provinceCode: '31' }) })).toEqual({ 'subject.provinceCode': '备案不能变更所属省份' });
   });

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { SUBJECT_NATURES, type OrderTypeValue, type SubjectNature } from '@/lib/domain/codes';
 import { getProvince, provinceOfAddress } from '@/lib/rules/provinces';
 import {
+  ANOTHER_PERSON_MESSAGE,
   DOCUMENT_VALIDITY_MESSAGE,
+  isAnotherPerson,
   LANDLINE_PATTERN,
   LANDLINE_MESSAGE,
   LONG_TERM,
@@ -38,6 +40,8 @@ export type WizardContext = {
   otherPrincipals: readonly ContactOwner[];
   /** ISO date the ID validity is measured from (the submission day). */
   today: string;
+  /** A personal filing's person as filed: 变更主体 may not turn it into another person (001 1.2). */
+  filedPerson?: { name: string; idNumber: string };
 };
 
 export type MaterialRef = { id: string; kind: string; fileName: string };
@@ -79,7 +83,7 @@ function provinceField(ctx: Pick<WizardContext, 'provinceCode'> & { type?: Order
   return z.string({ error: '请选择所属区域' }).refine((c) => getProvince(c) !== undefined, { error: '请选择所属区域' });
 }
 
-export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'> & { type?: OrderTypeValue }) {
+export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'> & { type?: OrderTypeValue; filedPerson?: WizardContext['filedPerson'] }) {
   return z
     .object({
       name: text('主办单位名称', 2, 100),
@@ -93,6 +97,9 @@ export function subjectSchema(ctx: Pick<WizardContext, 'provinceCode'> & { type?
       legalRepName: z.string().trim().max(30).nullable().optional(),
     })
     .superRefine((s, c) => {
+      if (ctx.filedPerson && ctx.type === 'CHANGE_SUBJECT' && isAnotherPerson(ctx.filedPerson, { name: s.name, idNumber: s.certNumber })) {
+        c.addIssue({ code: 'custom', path: ['certNumber'], message: ANOTHER_PERSON_MESSAGE });
+      }
       const personal = s.certType === '居民身份证';
       if (personal && !isValidResidentId(s.certNumber)) c.addIssue({ code: 'custom', path: ['certNumber'], message: RESIDENT_ID_MESSAGE });
       if (!personal && !isValidUscc(s.certNumber)) c.addIssue({ code: 'custom', path: ['certNumber'], message: USCC_MESSAGE });

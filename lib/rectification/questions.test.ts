@@ -28,17 +28,43 @@ describe('rectification questions', () => {
     expect(questionsFor(cancelled, {}).next?.name).toBe('miit');
     expect(questionsFor(cancelled, { miit: 'subject_and_website' }).next?.name).toBe('mobile');
     expect(questionsFor(cancelled, { miit: 'subject_and_website', mobile: 'no' }).next?.name).toBe('other');
-    expect(questionsFor(cancelled, { miit: 'subject_and_website', mobile: 'yes' }).next).toBeNull();
+    // 001 5: where the province does not (or may not) allow 先接入后变更, another provider hosting it keeps the filing.
+    expect(questionsFor(cancelled, { miit: 'subject_and_website', mobile: 'yes' }).next?.name).toBe('other');
+    expect(questionsFor(cancelled, { miit: 'subject_and_website', mobile: 'yes', other: 'no' }).next).toBeNull();
     expect(questionsFor(cancelled, { miit: 'none' }).next).toBeNull();
     const plan = planFor(cancelled, { miit: 'subject_and_website', mobile: 'no', other: 'yes' });
     expect(plan).toEqual(
       planReaccessInProvince({ miit: 'subject_and_website', principalMobileWorks: false, otherProviderHosts: true, openChangeOrder: false, province: '44' }).options,
     );
+    // 000: the change after 接入备案 is the finding's own remedy (变更主体 for the principal's ID data).
+    const access = planFor(cancelled, { miit: 'subject_and_website', mobile: 'yes', other: 'no' });
+    expect(access?.[0]?.steps).toEqual([{ kind: 'order', order: 'ACCESS_FILING' }, { kind: 'order', order: 'CHANGE_SUBJECT' }]);
+  });
+
+  // 001 1.1 如何取消备案? (取消接入: 备案号在工信部仍存在…尽快提交备案接入申请) and 6 (更换为其他服务商…接入新的服务商).
+  it('offers "moved to another provider" in the first question, which leads to 接入 elsewhere and 取消接入 here', () => {
+    expect(questionsFor(site, {}).next?.choices.map((c) => c.value)).toEqual(['keep', 'moved', 'retire']);
+    const moved = planFor(site, { intent: 'moved' });
+    expect(moved?.[0]?.id).toBe('move-to-new-provider');
+    expect(moved?.flatMap((o) => o.steps)).not.toContainEqual({ kind: 'order', order: 'CANCEL_SUBJECT' });
+  });
+
+  // 001 8 注销主体与注销网站有什么区别? / 10 说明 (查询备案主体下备案的所有网站).
+  it('asks what the MIIT query shows before a plan that would cancel the subject', () => {
+    const last: RectificationContext = { ...site, subject: { ...site.subject, websiteCount: 1 }, website: { domainCount: 1 } };
+    expect(questionsFor(last, { intent: 'retire' }).next?.name).toBe('miitOther');
+    expect(planFor(last, { intent: 'retire' })).toBeNull();
+    expect(planFor(last, { intent: 'retire', miitOther: 'no' })?.[0]?.id).toBe('cancel-subject');
+    expect(planFor(last, { intent: 'retire', miitOther: 'yes' })?.map((o) => o.id)).toEqual(['cancel-website', 'cancel-access']);
+    // With other websites here, 注销网站 is recommended and the question is not asked.
+    expect(questionsFor(site, { intent: 'retire' }).next).toBeNull();
   });
 
   it('drops malformed answers and rebuilds the query in question order', () => {
     const a = parseAnswers({ intent: 'keep', miit: 'maybe', option: ['fix-footer-recheck', 'x'], mobile: '<script>' });
-    expect(a).toEqual({ intent: 'keep', miit: undefined, mobile: undefined, other: undefined, option: 'fix-footer-recheck' });
+    expect(a).toEqual({ intent: 'keep', miitOther: undefined, miit: undefined, mobile: undefined, other: undefined, option: 'fix-footer-recheck' });
+    expect(answersQuery({ intent: 'retire', miitOther: 'yes', option: 'cancel-website' })).toBe('?intent=retire&miitOther=yes&option=cancel-website');
+    expect(answersBefore({ intent: 'retire', miitOther: 'yes' }, 'miitOther')).toEqual({ intent: 'retire' });
     expect(answersQuery(a)).toBe('?intent=keep&option=fix-footer-recheck');
     expect(answersQuery(answersBefore(a, 'intent'))).toBe('');
     expect(parseAnswers({ option: '../../etc' }).option).toBeUndefined();

@@ -1,6 +1,9 @@
+import { getProvince } from '@/lib/rules/provinces';
 import {
+  followUpAfterAccess,
   planReaccessInProvince,
   planRemediation,
+  retireNeedsMiitAnswer,
   type FindingCode,
   type RemediationOption,
   type Scope,
@@ -11,8 +14,10 @@ import {
 // page stays a server component, works without JavaScript and the browser's back button undoes an answer.
 
 export type Miit = 'none' | 'subject_only' | 'subject_with_other_websites' | 'subject_and_website';
-export type Answers = { intent?: 'keep' | 'retire'; miit?: Miit; mobile?: 'yes' | 'no'; other?: 'yes' | 'no'; option?: string };
-export type QuestionName = 'intent' | 'miit' | 'mobile' | 'other';
+/** keep: still in use here; moved: still in use, now hosted by another provider; retire: no longer in use. */
+export type Intent = 'keep' | 'moved' | 'retire';
+export type Answers = { intent?: Intent; miitOther?: 'yes' | 'no'; miit?: Miit; mobile?: 'yes' | 'no'; other?: 'yes' | 'no'; option?: string };
+export type QuestionName = 'intent' | 'miitOther' | 'miit' | 'mobile' | 'other';
 export type Question = {
   name: QuestionName;
   legend: string;
@@ -51,14 +56,30 @@ export type RectificationContext = {
   openOrder: boolean;
 };
 
+// 001 1.1 取消接入 and 6 (更换服务商: 需要将ICP备案信息接入新的服务商): a site that moved keeps its filing.
 function intentQuestion(ctx: RectificationContext): Question {
   const word = OBJECT_WORD[ctx.scope];
   return {
     name: 'intent',
     legend: `这个${word}（${ctx.objectName}）还在使用吗？`,
-    choices: YES_NO(`还在使用，需要保留这个${word}的备案`, `不再使用`).map((c) => ({ ...c, value: c.value === 'yes' ? 'keep' : 'retire' })),
+    hint: '网站换到了其他接入商的服务器上时，请选择第二项：备案号仍然有效，不要注销。',
+    choices: [
+      { value: 'keep', label: `还在使用，需要保留这个${word}的备案` },
+      { value: 'moved', label: '网站仍在使用，但已改由其他接入商的服务器托管' },
+      { value: 'retire', label: '不再使用' },
+    ],
   };
 }
+
+// 001 8 注销主体 deletes every website of the subject, also those filed through other providers; this portal only
+// knows its own (10 说明: 查询备案主体下备案的所有网站 in the MIIT system).
+const miitOtherQuestion: Question = {
+  name: 'miitOther',
+  legend: '在工信部备案查询中用主办单位名称查询，该主体下是否还有通过其他接入商备案、仍在使用的网站？',
+  hint: '注销主体会删除该主体在工信部的全部备案信息，包括在其他接入商处接入的网站。请先查询再回答。',
+  link: { href: 'https://beian.miit.gov.cn', label: '打开工信部备案查询（新窗口）' },
+  choices: YES_NO('有，其他接入商处还有网站', '没有，只有本接入商处的网站'),
+};
 
 function miitQuestion(ctx: RectificationContext): Question {
   const site = ctx.scope === 'subject' ? '原来在本接入商接入的网站' : `这个网站（${ctx.objectName}）`;
@@ -76,12 +97,16 @@ const otherQuestion: Question = { name: 'other', legend: '这个网站目前是�
 /** The questions already answered (in order) and the next one to ask, or null when the plan can be made. */
 export function questionsFor(ctx: RectificationContext, a: Answers): { answered: { q: Question; value: string }[]; next: Question | null } {
   const chain: Question[] = [];
-  if (!ctx.reaccess) chain.push(intentQuestion(ctx));
-  else {
+  if (!ctx.reaccess) {
+    chain.push(intentQuestion(ctx));
+    if (a.intent === 'retire' && retireNeedsMiitAnswer(ctx)) chain.push(miitOtherQuestion);
+  } else {
     chain.push(miitQuestion(ctx));
     if (a.miit === 'subject_and_website') {
       chain.push(mobileQuestion);
-      if (a.mobile === 'no') chain.push(otherQuestion);
+      // Mobile dead: can the data be changed elsewhere? Mobile fine: unless the province allows 先接入后变更, the
+      // filing is kept by changing it at the provider still hosting it (001 5), so the same question decides.
+      if (a.mobile === 'no' || (a.mobile === 'yes' && !provinceAllowsAccessThenChange(ctx.subject.province))) chain.push(otherQuestion);
     }
   }
   const answered: { q: Question; value: string }[] = [];
@@ -91,6 +116,11 @@ export function questionsFor(ctx: RectificationContext, a: Answers): { answered:
     answered.push({ q, value });
   }
   return { answered, next: null };
+}
+
+function provinceAllowsAccessThenChange(code: string): boolean {
+  const fact = getProvince(code)?.accessThenChange;
+  return fact !== undefined && fact !== 'unknown' && fact.value;
 }
 
 export function answerLabel(q: Question, value: string): string {
@@ -107,13 +137,16 @@ export function planFor(ctx: RectificationContext, a: Answers): RemediationOptio
       otherProviderHosts: a.other === 'yes',
       openChangeOrder: ctx.openOrder,
       province: ctx.subject.province,
+      followUp: followUpAfterAccess(ctx.finding, ctx.subject),
     }).options;
   }
   return planRemediation({
     finding: ctx.finding,
-    intent: a.intent!,
+    intent: a.intent === 'retire' ? 'retire' : 'keep',
     subject: { ...ctx.subject, websiteCount: Math.max(ctx.subject.websiteCount, ctx.scope === 'subject' ? 0 : 1) },
     website: ctx.scope === 'subject' ? undefined : { domainCount: Math.max(1, ctx.website?.domainCount ?? 1) },
+    hostedElsewhere: a.intent === 'moved',
+    miitOtherWebsites: a.miitOther === undefined ? undefined : a.miitOther === 'yes',
   }).options;
 }
 
@@ -125,7 +158,8 @@ export function parseAnswers(sp: Record<string, string | string[] | undefined>):
   const one = (k: string) => (Array.isArray(sp[k]) ? sp[k][0] : sp[k]);
   const option = one('option');
   return {
-    intent: pick(one('intent'), ['keep', 'retire'] as const),
+    intent: pick(one('intent'), ['keep', 'moved', 'retire'] as const),
+    miitOther: pick(one('miitOther'), ['yes', 'no'] as const),
     miit: pick(one('miit'), MIIT_VALUES),
     mobile: pick(one('mobile'), ['yes', 'no'] as const),
     other: pick(one('other'), ['yes', 'no'] as const),
@@ -136,14 +170,14 @@ export function parseAnswers(sp: Record<string, string | string[] | undefined>):
 /** The query string for these answers (in question order, empty ones left out). */
 export function answersQuery(a: Answers): string {
   const p = new URLSearchParams();
-  for (const k of ['intent', 'miit', 'mobile', 'other', 'option'] as const) if (a[k]) p.set(k, a[k]!);
+  for (const k of ['intent', 'miitOther', 'miit', 'mobile', 'other', 'option'] as const) if (a[k]) p.set(k, a[k]!);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
 
 /** Answers up to (not including) `name`: the link behind "修改" drops that answer and everything after it. */
 export function answersBefore(a: Answers, name: QuestionName): Answers {
-  const order: (keyof Answers)[] = ['intent', 'miit', 'mobile', 'other', 'option'];
+  const order: (keyof Answers)[] = ['intent', 'miitOther', 'miit', 'mobile', 'other', 'option'];
   const out: Answers = {};
   for (const k of order) {
     if (k === name) break;

@@ -36,7 +36,7 @@ export const REJECTION_REASONS: readonly RejectionReason[] = [
   { code: 'ACCESS_DATA_MISMATCH', field: 'subject', reason: '接入备案或新增网站时填写的信息与已备案成功的信息不一致。', fix: '主体名称、证件号等已变更的，请先在原接入商变更备案后再接入。', source: r23('接入商信息不一致') },
   { code: 'ADDRESS_NOT_IN_PROVINCE', field: 'subject.certAddress', reason: '主办单位证件住所不在备案省份，且未提交居住证等证明材料。', fix: '请按所在省份管局规则上传地址证明材料。', source: r23('证件住所非"XXX"本省') },
   { code: 'WEBSITE_CANCELLED', field: 'website', reason: '备案过程中网站已被注销。', fix: '主体下还有其他网站的，请改为新增网站；没有其他网站的，请注销主体后重新首次备案。', source: r23('网站已注销,您的备案请求被拒绝') },
-  { code: 'SUBJECT_CANCELLED', field: 'subject', reason: '备案主体已被注销（空壳主体或超期未接入被注销）。', fix: '请放弃当前订单，注销空壳主体后（如仍存在）重新提交首次备案。', source: r23('主体已注销,您的备案请求被拒绝') },
+  { code: 'SUBJECT_CANCELLED', field: 'subject', reason: '备案主体已被注销（空壳主体或超期未接入被注销），或管局审核有误、主体实际仍存在。', fix: '只剩空壳主体的，请放弃当前订单，注销主体后重新提交首次备案；备案号已被注销的，请放弃当前订单重新首次备案；在备案信息查询中仍能查到主体的（管局审核有误），信息无误时可将订单再次提交审核，信息有误时修改正确后再次提交。', source: r23('主体已注销,您的备案请求被拒绝') },
   { code: 'NOT_IN_MIIT_DATABASE', field: 'subject', reason: '审核期间该主体有注销操作，管局查询不到备案信息。', fix: '注销审核中的请等注销成功后首次备案；已注销的请放弃订单重新首次备案；否则核对信息后再次提交。', source: r23('备案申请中的数据在备案信息库中不存在,请核实后再次报备') },
   { code: 'CONTENT_NOT_VIEWABLE', field: 'website', reason: '管局审核时无法查看已备案网站的内容。', fix: '请保证已备案的网站可以正常访问后再提交。', source: r27('网站内容无法查看') },
   { code: 'CONTENT_NATURE_MISMATCH', field: 'subject.nature', reason: '网站内容与备案性质不符，例如个人备案展示单位信息。', fix: '请修改网站内容，或变更备案性质，使内容与性质一致。', source: r27('网站内容与备案性质不符') },
@@ -44,6 +44,16 @@ export const REJECTION_REASONS: readonly RejectionReason[] = [
   { code: 'CONTENT_SUBJECT_MISMATCH', field: 'subject.name', reason: '网站内容显示的主体与备案主体不一致且无关联（例如备案 A 公司，网站展示 B 公司）。', fix: '请修改网站内容或变更备案主体；存在合作、隶属等关联的，请提供证明。', source: r27('网站内容与备案主体信息不符') },
   { code: 'CONTENT_OUTSIDE_SCOPE', field: 'website', reason: '网站内容超出主体证件的经营范围。', fix: '请变更营业执照经营范围，或删除经营范围以外的业务内容后重新提交。', source: r27('网站内容与经营范围不符') },
   { code: 'CONTENT_ILLEGAL', field: 'website', reason: '网站内容涉嫌违法违规。', fix: '请删除相关信息后重新提交。', source: r27('网站内容涉嫌违法违规内容') },
+  // 001 1.7 未通过域名核验的原因及解决方法.
+  { code: 'DOMAIN_CERT_NUMBER_MISMATCH', field: 'domain', reason: '域名注册人证件号码与备案主体证件号码比对不一致。', fix: '请修改域名实名认证证件号码或备案主体证件号码，使两者一致（可办理域名持有者过户）。', source: ref(SEED_001, '域名注册人证件号码比对不一致') },
+  { code: 'TLD_NOT_APPROVED', field: 'domain', reason: '域名对应的顶级域未经中国工信部批复（TLD未批复），不能备案。', fix: '请联系域名注册服务机构核实；未经批复的域名后缀无法备案，请更换已批复后缀的域名。', source: ref(SEED_001, '域名对应的顶级域未经中国工信部批复') },
+  { code: 'REGISTRAR_NOT_APPROVED', field: 'domain', reason: '域名注册商未经中国工信部批复（注册商未批复）。', fix: '请将域名转移到已获得工信部批复的域名注册服务机构管理后再提交。', source: ref(SEED_001, '域名注册商未经中国工信部批复') },
+  // 001 5 接入备案不成功怎么办?
+  { code: 'ACCESS_SUBJECT_CHANGED', field: 'subject', reason: '接入前后备案主体不一致（部分省市管局要求接入前后备案主体保持一致）。', fix: '备案主体已变更的，请先在原接入商修改备案信息，再提交接入备案。', source: ref(SEED_001, '接入备案不成功怎么办?', '接入前后备案主体不一致') },
+  { code: 'ACCESS_MOBILE_MISMATCH', field: 'website.principal.mobile', reason: '接入备案的网站负责人联系方式1与原接入商处网站负责人联系方式1不一致，短信验证未通过。', fix: '请填写与原接入商处一致的网站负责人联系方式1；该号码已无法使用的，请先在原接入商变更备案后再接入。', source: ref(SEED_001, '接入备案不成功怎么办?', '短信验证未通过') },
+  { code: 'REAL_NAME_TOO_RECENT', field: 'domain', reason: '域名刚完成实名认证，完成实名认证的时间不足三个工作日，信息尚未同步至工信部。', fix: '请在实名认证成功 3 个工作日后再提交接入备案。', source: ref(SEED_001, '接入备案不成功怎么办?', '完成实名认证的时间不足三个工作日') },
+  // 001 2.2 (初审电话): 首次未接听等待1小时再拨，仍未接听拨打应急联系电话，应急联系电话仍无人接听则驳回.
+  { code: 'FIRST_REVIEW_PHONE_UNREACHABLE', field: 'principal.mobile', reason: '初审专员两次拨打负责人联系电话（间隔 1 小时）及应急联系电话均无人接听，无法完成初审核验。', fix: '请保持电话畅通并注意接听备案外呼电话后重新提交；如需约定沟通时间，可联系备案客服。', source: ref(SEED_001, '阿里云初审时需注意什么?', '如初审专员拨打您的应急联系电话仍无人接听,将驳回您的备案审核订单') },
   { code: 'DOCUMENT_VALIDITY_TOO_SHORT', field: 'materials', reason: '证件（身份证、营业执照等）自提交之日起的剩余有效期不足 3 个月。', fix: '请换领新证件后上传最新证件。', source: ref(SEED_001, '上传资料有什么要求?') },
   { code: 'PROOF_TOO_OLD', field: 'materials', reason: '授权书或证明的办理日期距提交日期超过规定时限（一般 3 个月，部分省份 45 天或 6 个月）。', fix: '请重新办理授权书或证明后上传。', source: ref(SEED_001, '上传资料有什么要求?') },
   { code: 'MATERIAL_NOT_ORIGINAL', field: 'materials', reason: '上传的是复印件、黑白扫描件、翻拍照片或电子证件，或不是最新版证件。', fix: '请上传最新证件原件的拍照或彩色扫描件（包含完整边框）。', source: ref(SEED_001, '上传资料有什么要求?') },

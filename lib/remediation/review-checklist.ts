@@ -19,6 +19,11 @@ export const REVIEW_CHECKLIST: readonly ChecklistItem[] = [
   { id: 'domain-owner-matches', label: '域名实名信息（姓名、证件类型、证件号码）与备案主体一致', source: FILL },
   { id: 'province-rules', label: '资料符合备案所在省份管局的要求（负责人、授权书、特殊材料等）', source: FILL },
   { id: 'phone-verified', label: '已电话联系主体负责人和网站负责人（联系方式1），核实身份、域名并确认本人知晓备案', source: FIRST },
+  {
+    id: 'phone-procedure',
+    label: '电话未接通时按规程处理并在订单上记录每次拨打：首次未接通 1 小时后再拨；仍未接通拨打应急联系电话；应急联系电话也无人接听才以“初审电话无法接通”驳回',
+    source: ref(SEED_001, '阿里云初审时需注意什么?', '如第二次拨打您的联系电话仍未接听到,初审专员将拨打您备案信息填写的应急联系电话'),
+  },
   { id: 'extra-materials', label: '按场景要求补充了其他资料或完成了视频核验', source: FIRST },
   { id: 'sms-reminded', label: '已提醒负责人提交管局后 24 小时内完成工信部短信核验', source: TO_REGULATOR },
   { id: 'site-accessible', label: '已备案的网站能正常访问且内容符合要求', source: REGULATOR },

@@ -8,6 +8,9 @@ import {
   getProvince,
   proofWindowFor,
   provinceByAbbreviation,
+  provinceOfAddress,
+  describeRule,
+  OPEN_RULE_QUESTIONS,
 } from './provinces';
 
 const known = <T>(f: { value: T } | 'unknown'): T => {
@@ -83,5 +86,23 @@ describe('province table', () => {
   it('reads facts with a fallback for unknown ones', () => {
     expect(factValue(PROVINCES['44']!.footerNumber, 'website')).toBe('subject');
     expect(factValue(PROVINCES['44']!.accessThenChange, null)).toBeNull();
+  });
+});
+
+// What the seeds leave to each 管局 (001 2.3 网站负责人证件号码重复; 1.5 管局规则FAQ; 6 个人性质备案是否可以变更为企业性质备案?;
+// 5 备案信息有变化可以接入阿里云吗?) reads "以当地管局要求为准" with the question to put to the 管局, never a bare 未知.
+describe('describeRule', () => {
+  it('renders a known fact, and an open one as the local rule plus what to ask', () => {
+    const zj = PROVINCES['33']!;
+    expect(describeRule(zj.footerNumber, (v) => v)).toEqual({ text: 'website', known: true });
+    const open = describeRule(zj.accessThenChange, String, 'accessThenChange');
+    expect(open).toEqual({ text: '以当地管局要求为准', known: false, ask: OPEN_RULE_QUESTIONS.accessThenChange.ask });
+    expect(describeRule(zj.natureChange, String)).toEqual({ text: '以当地管局要求为准', known: false });
+    for (const q of Object.values(OPEN_RULE_QUESTIONS)) expect(q.ask).toMatch(/？/);
+  });
+  it('reads the province an address names', () => {
+    expect(provinceOfAddress('广西壮族自治区南宁市青秀区民族大道1号')?.code).toBe('45');
+    expect(provinceOfAddress('  北京市海淀区中关村大街1号')?.code).toBe('11');
+    expect(provinceOfAddress('南宁市青秀区')).toBeUndefined();
   });
 });

@@ -137,3 +137,37 @@ export function proofWindowFor(code: string, kind: ProofKind): ProofWindow {
   const overrides = p ? factValue(p.proofWindowOverrides, {}) : {};
   return (overrides as Partial<Record<ProofKind, ProofWindow>>)[kind] ?? NATIONAL_PROOF_WINDOW.value;
 }
+
+/** The rules the seeds say vary by 管局 without naming the provinces: what to ask the 管局 instead of a guess. */
+export type OpenRule = 'websitePrincipalNeedsAuthorisation' | 'extraDocuments' | 'natureChange' | 'accessThenChange';
+
+export const LOCAL_RULE_TEXT = '以当地管局要求为准';
+
+export const OPEN_RULE_QUESTIONS: Readonly<Record<OpenRule, { ask: string; source: SeedRef }>> = {
+  // 001 2.3 网站负责人证件号码重复: 如管局允许授权其他人作为网站负责人，您可下载并提供对应的授权书.
+  websitePrincipalNeedsAuthorisation: {
+    ask: '网站负责人不是法定代表人时是否须提供授权书，是否允许授权其他人作为网站负责人？',
+    source: { file: F001, heading: '网站负责人证件号码重复', row: '如管局允许授权其他人作为网站负责人' },
+  },
+  // 001 1.5 管局规则FAQ names 内蒙古, 黑龙江 and 新疆 only.
+  extraDocuments: {
+    ask: '首次备案、新增网站是否须提供特殊材料（如编办证明、网站标识代码、党政机关确认函、居住证等）？',
+    source: { file: F001, heading: '1.5. 管局规则FAQ' },
+  },
+  // 001 6 个人性质备案是否可以变更为企业性质备案?: 部分省份允许变更，部分省份不允许变更; 1.2: 部分地区若个人为企业法人可变更.
+  natureChange: {
+    ask: '是否允许个人性质备案直接变更为单位性质（或反之）？个人为企业法人时是否可以变更？不允许时须注销后重新首次备案。',
+    source: { file: F001, heading: '个人性质备案是否可以变更为企业性质备案?' },
+  },
+  // 001 5 备案信息有变化可以接入阿里云吗?: 部分省市允许直接接入，部分省市不允许直接接入.
+  accessThenChange: {
+    ask: '备案成功的信息与实际信息不一致时，是否允许先接入备案、接入成功后再变更？不允许时须先在原接入商变更。',
+    source: { file: F001, heading: '备案信息有变化可以接入阿里云吗?' },
+  },
+};
+
+/** How a rule reads for a reviewer: the seed's value, or "以当地管局要求为准" and what to ask the 管局. */
+export function describeRule<T>(f: Fact<T>, render: (v: T) => string, open?: OpenRule): { text: string; known: boolean; ask?: string } {
+  if (f !== 'unknown') return { text: render(f.value), known: true };
+  return open ? { text: LOCAL_RULE_TEXT, known: false, ask: OPEN_RULE_QUESTIONS[open].ask } : { text: LOCAL_RULE_TEXT, known: false };
+}

@@ -27,3 +27,21 @@ export const siteIcpNumberSchema = z.string().trim().refine(
 );
 
 export const provinceCodeSchema = z.string().refine((s) => PROVINCE_CODES.includes(s), { error: '请选择所属省份' });
+
+/**
+ * 001 1.2 变更备案的类型: 备案成功后个人性质备案不可变更为其他个人. A person may change name or ID number (003/004
+ * 负责人证件查询不一致: 姓名变更/户籍地变更), but not both at once, and the birth date a resident ID carries never
+ * changes: either of those means another person.
+ */
+export function isAnotherPerson(filed: { name: string; idNumber: string }, next: { name: string; idNumber: string }): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, '').toUpperCase();
+  const [a, b] = [norm(filed.idNumber), norm(next.idNumber)];
+  const nameChanged = norm(filed.name) !== norm(next.name);
+  if (a === b) return false;
+  const birth = (id: string) => (isValidResidentId(id) ? id.slice(6, 14) : null);
+  const [ba, bb] = [birth(a), birth(b)];
+  if (ba && bb && ba !== bb) return true;
+  return nameChanged;
+}
+
+export const ANOTHER_PERSON_MESSAGE = '个人性质备案不可变更为其他个人：如网站改由他人开办，请注销本备案后由新的个人重新首次备案';

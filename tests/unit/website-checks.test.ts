@@ -21,6 +21,8 @@ const pages: Record<string, (res: http.ServerResponse) => void> = {
   'elsewhere.test': (res) => { res.writeHead(301, { location: 'http://not-filed.example/' }); res.end(); },
   'otherip.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-1')),
   'www.wwwonly.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-1')),
+  'barenum.test': (res) => res.end(GOOD('云栖科技官网', '浙ICP备2019031245号-1')),
+  'www.barenum.test': (res) => res.end('<html><head><title>云栖科技官网</title></head><body>欢迎</body></html>'),
 };
 
 let server: http.Server;
@@ -30,7 +32,8 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').split(':')[0]!;
     contacted.add(host);
-    const page = pages[host];
+    // www.<name> serves the same page as <name> unless it has its own.
+    const page = pages[host] ?? pages[host.replace(/^www\./, '')];
     if (page) page(res);
     else { res.writeHead(404); res.end(); }
   });
@@ -64,10 +67,21 @@ describe('website checks against a local server and a stub resolver', () => {
     ['huge.test', ['SITE_UNREACHABLE']],
     ['slow.test', ['SITE_UNREACHABLE']],
     ['elsewhere.test', ['SITE_UNREACHABLE']],
-    ['wwwonly.test', []],
+    // 004: 主域名和 www. 域名，都需要可以打开并且底部有备案号 — each host is checked on its own.
+    ['wwwonly.test', ['FOOTER_ICP_NUMBER_MISSING']],
+    ['barenum.test', ['FOOTER_ICP_NUMBER_MISSING']],
     ['otherip.test', ['DNS_NOT_AT_PROVIDER']],
   ] as const)('%s yields exactly %j', async (domain, expected) => {
     expect(await codesFor(domain)).toEqual(expected);
+  });
+
+  it('names the host that fails: the www. page without the number, or the bare domain that does not open', async () => {
+    const probes = (d: string) => createHttpProbes({ allowedHosts: new Set([d, `www.${d}`]), resolve, port, timeoutMs: 1000 });
+    const bare = await checkWebsite(site('barenum.test'), probes('barenum.test'));
+    expect(bare.findings[0]?.observed).toBe('www.barenum.test 首页底部未找到链接至 beian.miit.gov.cn 的备案号');
+    expect(bare.domains[0]?.hosts?.map((h) => h.host)).toEqual(['barenum.test', 'www.barenum.test']);
+    const www = await checkWebsite(site('wwwonly.test'), probes('wwwonly.test'));
+    expect(www.findings[0]?.observed).toMatch(/^wwwonly\.test 无法打开：首页返回错误状态码（HTTP 404）/);
   });
 
   it('a domain with no DNS records is both unresolved and unreachable', async () => {

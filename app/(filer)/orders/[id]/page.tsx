@@ -50,7 +50,9 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
     // A code outside the catalogue still shows the reviewer's note.
     return { field: path ? fieldLabel(order.type, path) : null, reason: reason?.reason ?? '', fix: reason?.fix ?? '', note: r.note };
   });
-  const daysLeft = order.expiresAt ? daysUntil(todayIso(order.expiresAt)) : null;
+  // expiresAt is the first instant after the 45th day (自提交当天开始计算): show and count to the last valid day.
+  const lastValidDay = order.expiresAt ? todayIso(new Date(order.expiresAt.getTime() - 1)) : null;
+  const daysLeft = lastValidDay ? daysUntil(lastValidDay) : null;
   const typeLabel = ORDER_TYPE_LABELS[order.type];
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -75,7 +77,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         <p className="text-sm text-slate-800">{ORDER_STATE_EXPLANATIONS[order.state]}</p>
         {order.expiresAt && daysLeft !== null && allowed.size > 0 ? (
           <p className={`mt-2 text-sm ${daysLeft <= 7 ? 'font-medium text-red-800' : 'text-slate-700'}`}>
-            订单有效期至 {formatDate(order.expiresAt)}（自提交起45天），{daysLeft >= 0 ? `还剩 ${daysLeft} 天` : '已过期'}。
+            订单有效期至 {lastValidDay}（自提交起45天），{daysLeft >= 0 ? `还剩 ${daysLeft} 天` : '已过期'}。
           </p>
         ) : null}
         {rejections.length ? (

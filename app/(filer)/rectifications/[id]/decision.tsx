@@ -6,6 +6,8 @@ import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { sourceLabel } from '@/lib/rectification/source';
 import { RecheckForm } from './recheck-form';
+import { footerAdvice, type FooterFacts } from '@/lib/checks/footer';
+import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 
 // The decision tree of the rectification page: answered questions, the next question, the plan's options
 // and the chosen option's steps. Everything is a plain GET form or link, so it works without JavaScript.
@@ -104,6 +106,8 @@ export type StepContext = {
   domainId: string | null;
   openOrder: { id: string; number: string; state: OrderState } | null;
   recheckPending: boolean;
+  /** The numbers this site's footer is judged by: the FIX_FOOTER step names the exact one. */
+  footer?: FooterFacts;
 };
 
 export function wizardHref(order: OrderTypeValue, c: StepContext): string {
@@ -139,10 +143,11 @@ function StepBody({ step, ctx, actionCode }: { step: Step; ctx: StepContext; act
   switch (step.kind) {
     case 'action': {
       const text = ACTION_LABELS[step.action];
+      const lines = step.action === 'FIX_FOOTER' && ctx.footer ? footerAdvice(ctx.footer).steps : text.steps;
       return (
         <>
           <ol className="mt-2 list-decimal space-y-1 pl-6 text-sm">
-            {text.steps.map((s) => (
+            {lines.map((s) => (
               <li key={s}>{s}</li>
             ))}
           </ol>
@@ -151,8 +156,12 @@ function StepBody({ step, ctx, actionCode }: { step: Step; ctx: StepContext; act
       );
     }
     case 'order':
-      return ctx.openOrder ? (
-        <OpenOrderNote order={ctx.openOrder} />
+      if (ctx.openOrder) return <OpenOrderNote order={ctx.openOrder} />;
+      // A website order from a subject-level finding: the filer picks the website on the filing page.
+      return WEBSITE_ORDER_TYPES.has(step.order) && !ctx.websiteId ? (
+        <Link href={`/subjects/${ctx.subjectId}`} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600">
+          到备案详情选择要{describeStep(step).label}的网站
+        </Link>
       ) : (
         <Link href={wizardHref(step.order, ctx)} className="mt-3 inline-block rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600">
           开始填写{describeStep(step).label}申请

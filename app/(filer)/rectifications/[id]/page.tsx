@@ -226,6 +226,7 @@ async function Decision({ v, objectName, searchParams }: { v: RectificationView;
             domainId: answers.intent === 'retire' && v.domain ? v.domain.id : null,
             openOrder: v.openOrder,
             recheckPending: v.recheck?.state === 'pending',
+            footer: v.website ? { siteIcpNumber: v.website.icpNumber, subjectIcpNumber: v.subject.icpNumber, province: v.subject.provinceCode } : undefined,
           }}
         />
       ) : null}

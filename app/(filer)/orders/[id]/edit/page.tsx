@@ -12,6 +12,8 @@ import { openFieldsFor } from '@/lib/orders/finding-fields';
 import { REQUIRED_MATERIALS, rejectionPath } from '@/lib/orders/steps';
 import { getProvince } from '@/lib/rules/provinces';
 import { NotFoundError } from '@/lib/errors';
+import { cancelWarnings } from '@/lib/remediation/cancel-warnings';
+import { subjectDomainNames } from '@/db/queries/filings';
 
 export const metadata: Metadata = { title: '填写备案订单' };
 
@@ -35,6 +37,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
   const open = openFieldsFor(findings.map((f) => f.code), rejections.map((r) => r.path));
   const extra = getProvince(order.provinceCode)?.extraDocuments;
   const typeLabel = ORDER_TYPE_LABELS[order.type];
+  const cancelDomains = order.type === 'CANCEL_SUBJECT' && order.subjectId ? await subjectDomainNames(db, order.subjectId) : Object.values(domainNames);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <nav aria-label="面包屑" className="text-sm text-slate-600">
@@ -62,6 +65,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
         explanation={ORDER_TYPE_EXPLANATIONS[order.type].explanation}
         materialsNeeded={REQUIRED_MATERIALS[order.type] ?? []}
         extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
+        cancelWarnings={cancelWarnings(order.type, cancelDomains)}
       />
     </div>
   );
