@@ -123,11 +123,19 @@ test.describe('初审 console', () => {
     const orderNumber = (await reviewer.getByRole('heading', { level: 1 }).textContent())!.match(/BA\d+/)![0];
     await expect(reviewer.getByRole('heading', { name: '湖南管局规则' })).toBeVisible();
     const checklist = reviewer.getByRole('group', { name: '初审核对清单' });
+    // Approval needs every item ticked, or a reason for each one that is not: first try with two ticked.
     await checklist.getByLabel('已电话联系主体负责人和网站负责人（联系方式1），核实身份、域名并确认本人知晓备案').check();
     await checklist.getByLabel('已提醒负责人提交管局后 24 小时内完成工信部短信核验').check();
     await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
+    await expect(reviewer.getByText(/请勾选全部核对项，或为每个未勾选的项填写原因/)).toBeVisible();
+    await expect(reviewer.locator('main header').getByText('待初审', { exact: true })).toBeVisible();
+    await checklist.getByLabel('未勾选的原因：已备案的网站能正常访问且内容符合要求').fill('变更主体信息，不涉及网站访问');
+    for (const box of await checklist.getByRole('checkbox').all()) {
+      if ((await box.getAttribute('value')) !== 'site-accessible') await box.check();
+    }
+    await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
     await expect(reviewer.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
-    await expect(reviewer.getByText('核对清单已勾选 2/12 项')).toBeVisible();
+    await expect(reviewer.getByText(/核对清单已勾选 11\/12 项；已备案的网站能正常访问且内容符合要求（未勾选，原因：变更主体信息，不涉及网站访问）/)).toBeVisible();
 
     const page = await asUser(browser, 'admin@beian.example');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '开发短信' }).click();

@@ -3,6 +3,8 @@
 // every date the portal handles. It replaced @date-fns/tz on the hot path: building TZDate objects for
 // each deadline took 14% of the dashboard's server CPU (bench/cpu.ts). lib/time.test.ts checks these
 // functions against date-fns + @date-fns/tz on random instants.
+import { now as clockNow } from './clock';
+
 export const TIME_ZONE = 'Asia/Shanghai';
 
 const OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -23,7 +25,7 @@ export function formatDateTime(d: Date | string | number): string {
 }
 
 /** Today's calendar date in Shanghai as ISO `yyyy-MM-dd`. */
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(now: Date = clockNow()): string {
   return formatDate(now);
 }
 
@@ -41,7 +43,7 @@ function isoDayNumber(iso: string): number {
 }
 
 /** Whole days from today (Shanghai) to an ISO date deadline; negative once past. */
-export function daysUntil(deadlineIso: string, now: Date = new Date()): number {
+export function daysUntil(deadlineIso: string, now: Date = clockNow()): number {
   return isoDayNumber(deadlineIso) - dayNumber(now);
 }
 

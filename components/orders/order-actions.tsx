@@ -19,12 +19,14 @@ function Hidden({ orderId, expectedState }: Ref) {
   );
 }
 
-export function SubmitButton(props: Ref & { label: string }) {
+export function SubmitButton(props: Ref & { label: string; version: number }) {
   const [state, action, pending] = useActionState(submitOrderAction, null);
   const errors = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
   return (
     <form action={action}>
-      <Hidden {...props} />
+      <Hidden orderId={props.orderId} expectedState={props.expectedState} />
+      {/* The version this page showed: a save in another tab since then makes this submit stale. */}
+      <input type="hidden" name="version" value={props.version} />
       <FormMessage state={state} />
       {errors.length ? (
         <ul className="mb-3 list-disc pl-5 text-sm text-red-800">

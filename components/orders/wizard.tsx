@@ -11,6 +11,7 @@ import { diffView } from '@/lib/orders/diff-view';
 import { toPayload } from '@/lib/orders/invariants';
 import { MaterialUpload } from '@/components/material-upload';
 import { saveDraftAction, submitOrderAction } from '@/app/(filer)/orders/actions';
+import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { FieldMeta } from './wizard-inputs';
 import { DiffTable } from './diff-table';
 import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from './wizard-steps';
@@ -18,7 +19,7 @@ import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, Subjec
 type Values = Record<string, unknown>;
 
 export type WizardProps = {
-  order: { id: string; number: string; type: OrderTypeValue; typeLabel: string; state: OrderState; wizardStep: number };
+  order: { id: string; number: string; type: OrderTypeValue; typeLabel: string; state: OrderState; wizardStep: number; version: number };
   ctx: WizardContext;
   initial: Values;
   before: Values;
@@ -43,6 +44,8 @@ export function OrderWizard(p: WizardProps) {
   );
   const form = useForm<Values>({ defaultValues: p.initial, resolver, mode: 'onSubmit' });
   const [message, setMessage] = useState<string | null>(null);
+  // The order version this tab last loaded or saved; it travels with every save and the submit.
+  const [version, setVersion] = useState(p.order.version);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -97,19 +100,21 @@ export function OrderWizard(p: WizardProps) {
     setMessage(null);
     start(async () => {
       const target = isReview ? step : step + 1;
-      const res = await saveDraftAction(null, { orderId: p.order.id, step: target, completed: step, values, materialIds: materials.map((m) => m.id) });
+      const res = await saveDraftAction(null, { orderId: p.order.id, step: target, completed: step, values, materialIds: materials.map((m) => m.id), version });
       if (!res?.ok) {
         setMessage(res?.message ?? '保存失败，请重试。');
         applyServerErrors(res?.fieldErrors);
         return;
       }
+      const saved = res.data?.version ?? version;
+      setVersion(saved);
       if (!isReview) {
         setSaved(`已保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
         setStep(target);
         window.scrollTo({ top: 0 });
         return;
       }
-      const sub = await submitOrderAction(null, { orderId: p.order.id, expectedState: p.order.state });
+      const sub = await submitOrderAction(null, { orderId: p.order.id, expectedState: p.order.state, version: saved });
       if (!sub?.ok) {
         setMessage(sub?.message ?? '提交失败，请重试。');
         return;
@@ -144,7 +149,17 @@ export function OrderWizard(p: WizardProps) {
         {p.openFields && !isReview && key !== 'materials' && key !== 'cancel' ? (
           <p className="mb-4 text-sm text-slate-700">已展开需要修改的项目；其他项目沿用当前备案信息，如有变化请点“修改”。</p>
         ) : null}
-        {message ? <p role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{message}</p> : null}
+        {message ? (
+          <div role="alert" className="mb-4 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+            <p>{message}</p>
+            {message === STALE_ORDER_MESSAGE ? (
+              <button type="button" onClick={() => window.location.reload()} className="mt-2 rounded border border-red-400 bg-white px-3 py-1 font-medium">
+                重新加载页面
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+        <input type="hidden" name="version" value={version} />
         {step === 0 && sectionRejections.length ? (
           <div className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
             <p className="font-medium">审核驳回原因</p>

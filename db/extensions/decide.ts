@@ -9,6 +9,7 @@ import { UNRESOLVED_FINDING_STATUSES, type Role } from '@/lib/domain/codes';
 import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
 import { todayIso } from '@/lib/time';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { now as clockNow } from '@/lib/clock';
 
 export type ExtensionDecision =
   | { actor: AdminActor; requestId: string; decision: 'grant'; newDeadline: string; baseUrl?: string }
@@ -38,6 +39,9 @@ export async function decideExtension(db: Db, input: ExtensionDecision): Promise
       .innerJoin(t.users, eq(t.users.id, t.extensionRequests.requestedBy))
       .where(eq(t.extensionRequests.id, input.requestId));
     if (!req) throw new NotFoundError();
+    if (req.state === 'closed') throw new ConflictError('该延期申请已结束：对应的整改事项已关闭，无需再审批。请刷新页面查看。');
+    // Only an open finding has a deadline to move (a closed one ends its request: db/findings/end-pending.ts).
+    if (!(UNRESOLVED_FINDING_STATUSES as readonly string[]).includes(req.status)) throw new ConflictError('该整改事项已关闭，延期申请无需再审批。请刷新页面查看。');
     if (input.decision === 'grant') {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(input.newDeadline) || input.newDeadline <= req.deadline) {
         throw new PublicError(`新的整改期限必须晚于当前期限 ${req.deadline}。`, { newDeadline: [`新的整改期限必须晚于当前期限 ${req.deadline}。`] });
@@ -47,7 +51,7 @@ export async function decideExtension(db: Db, input: ExtensionDecision): Promise
     const granted = input.decision === 'grant';
     const [moved] = await tx
       .update(t.extensionRequests)
-      .set({ state: granted ? 'granted' : 'refused', newDeadline: granted ? input.newDeadline : null, decidedBy: input.actor.id, decidedAt: new Date() })
+      .set({ state: granted ? 'granted' : 'refused', newDeadline: granted ? input.newDeadline : null, decisionReason: input.decision === 'refuse' ? input.reason.trim() : null, decidedBy: input.actor.id, decidedAt: clockNow() })
       .where(and(eq(t.extensionRequests.id, req.id), eq(t.extensionRequests.state, 'pending')))
       .returning({ id: t.extensionRequests.id });
     if (!moved) throw new ConflictError('该延期申请已被处理，请刷新页面查看。');

@@ -7,6 +7,7 @@ import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
 import { errorForLog } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
+import { now as clockNow } from '@/lib/clock';
 
 /** Orders that can still expire (the 管局 stage does not: state-machine EXPIRABLE). */
 const EXPIRABLE = ['SUBMITTED', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'RETURNED', 'REGULATOR_REJECTED'] as const;
@@ -20,7 +21,7 @@ export type ReminderRun = { overdue: number; reminders: number; expiries: number
  * expiry, get one e-mail each. The dedupe key makes "once" a database fact, so a second run the same day,
  * a restart or two schedulers at once enqueue nothing new.
  */
-export async function runReminders(db: Db, now: Date = new Date(), baseUrl?: string): Promise<ReminderRun> {
+export async function runReminders(db: Db, now: Date = clockNow(), baseUrl?: string): Promise<ReminderRun> {
   const today = todayIso(now);
   return db.transaction(async (tx) => {
     const overdue = await tx

@@ -8,6 +8,7 @@ import { ORDER_STATES } from '@/lib/domain/codes';
 import { nextState } from '@/lib/orders/state-machine';
 import { errorForLog } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
+import { now as clockNow } from '@/lib/clock';
 
 // Scheduled order housekeeping: SMS windows that passed return the order (RETURNED), and orders older than
 // their 45-day validity expire (EXPIRED). Every move goes through transitionOrder with expectedState, so two
@@ -16,7 +17,7 @@ import { config } from '@/lib/config';
 /** States the state machine lets an order expire from (once with the 管局 it never expires). */
 const EXPIRABLE = ORDER_STATES.filter((s) => nextState('CHANGE_SUBJECT', s, 'expire') !== null);
 
-export async function expireOrders(db: Db, now = new Date()): Promise<number> {
+export async function expireOrders(db: Db, now = clockNow()): Promise<number> {
   const due = await db
     .select({ id: t.orders.id, state: t.orders.state })
     .from(t.orders)
@@ -34,7 +35,7 @@ export async function expireOrders(db: Db, now = new Date()): Promise<number> {
   return expired;
 }
 
-export async function runReviewJobs(db: Db, now = new Date()): Promise<{ smsReturned: number; expired: number }> {
+export async function runReviewJobs(db: Db, now = clockNow()): Promise<{ smsReturned: number; expired: number }> {
   const smsReturned = await returnExpiredSmsOrders(db, now);
   const expired = await expireOrders(db, now);
   return { smsReturned, expired };

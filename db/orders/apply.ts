@@ -1,10 +1,13 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { addDaysIso, todayIso } from '@/lib/time';
+import { reaccessRectifyDays } from '@/lib/notices/policy';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
 import { getProvince } from '@/lib/rules/provinces';
 import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import type { OrderRow } from './transition';
+import { now as clockNow } from '@/lib/clock';
 
 /**
  * Applies an approved order to the filing, inside the transition's transaction: either the filing shows
@@ -29,7 +32,7 @@ export async function applyApprovedOrder(tx: Tx, order: OrderRow): Promise<void>
         // The trigger refuses removing the last domain; the where clause keeps the ids to this website.
         await tx
           .update(t.domains)
-          .set({ removedAt: new Date() })
+          .set({ removedAt: clockNow() })
           .where(and(eq(t.domains.websiteId, websiteId), inArray(t.domains.id, p.removeDomainIds), isNull(t.domains.removedAt)));
       }
       return;
@@ -39,11 +42,15 @@ export async function applyApprovedOrder(tx: Tx, order: OrderRow): Promise<void>
       // 接入备案 changes no filing data: only where the site is hosted, and its status back to active.
       const websiteIds = order.websiteId ? [order.websiteId] : await websitesOf(tx, mustId(order.subjectId));
       for (const websiteId of websiteIds) {
-        await tx.update(t.accessRecords).set({ active: false, cancelledAt: new Date() }).where(and(eq(t.accessRecords.websiteId, websiteId), eq(t.accessRecords.active, true)));
+        await tx.update(t.accessRecords).set({ active: false, cancelledAt: clockNow() }).where(and(eq(t.accessRecords.websiteId, websiteId), eq(t.accessRecords.active, true)));
         await tx.insert(t.accessRecords).values({ websiteId, provider: '云端网络科技有限公司', ips: p.ips });
         if (p.type === 'ACCESS_FILING') await tx.update(t.websites).set({ status: 'active' }).where(eq(t.websites.id, websiteId));
       }
-      if (p.type === 'ACCESS_FILING') await tx.update(t.subjects).set({ status: 'active', accessCancelledAt: null }).where(eq(t.subjects.id, mustId(order.subjectId)));
+      if (p.type === 'ACCESS_FILING') {
+        const subjectId = mustId(order.subjectId);
+        await tx.update(t.subjects).set({ status: 'active', accessCancelledAt: null }).where(eq(t.subjects.id, subjectId));
+        await reopenAfterReaccess(tx, subjectId, websiteIds);
+      }
       return;
     }
     case 'CANCEL_WEBSITE': {
@@ -63,7 +70,7 @@ export async function applyApprovedOrder(tx: Tx, order: OrderRow): Promise<void>
       const subjectId = mustId(order.subjectId);
       const websiteIds = order.websiteId ? [order.websiteId] : await websitesOf(tx, subjectId);
       await retireWebsites(tx, websiteIds, 'access_cancelled');
-      if (!order.websiteId) await tx.update(t.subjects).set({ status: 'access_cancelled', accessCancelledAt: new Date() }).where(eq(t.subjects.id, subjectId));
+      if (!order.websiteId) await tx.update(t.subjects).set({ status: 'access_cancelled', accessCancelledAt: clockNow() }).where(eq(t.subjects.id, subjectId));
       return;
     }
     case 'NEW_WEBSITE': {
@@ -100,7 +107,7 @@ async function insertWebsite(tx: Tx, subjectId: string, subjectNumber: string, w
 async function issueSubjectNumber(tx: Tx, provinceCode: string): Promise<string> {
   const abbr = getProvince(provinceCode)?.abbreviation;
   if (!abbr) throw new PublicError('所属省份无效。');
-  const year = new Date().getFullYear();
+  const year = clockNow().getFullYear();
   const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(t.subjects)) as [{ n: number }];
   return `${abbr}ICP备${year}${String(100000 + n).padStart(6, '0')}号`;
 }
@@ -131,16 +138,34 @@ async function upsertPrincipal(tx: Tx, p: PrincipalData): Promise<string> {
   }
 }
 
+/**
+ * 接入备案 approved: the findings that waited while access was cancelled (subject-level ones, and those of the
+ * websites now hosted again) are the filer's to fix again, with a fresh 整改期 from the operator's policy.
+ */
+async function reopenAfterReaccess(tx: Tx, subjectId: string, websiteIds: string[]) {
+  const deadline = addDaysIso(todayIso(), reaccessRectifyDays());
+  await tx
+    .update(t.findings)
+    .set({ status: 'open', deadline, resolvedAt: null })
+    .where(
+      and(
+        eq(t.findings.subjectId, subjectId),
+        eq(t.findings.status, 'access_cancelled'),
+        or(isNull(t.findings.websiteId), websiteIds.length ? inArray(t.findings.websiteId, websiteIds) : sql`false`),
+      ),
+    );
+}
+
 async function retireWebsites(tx: Tx, websiteIds: string[], status: 'cancelled' | 'access_cancelled') {
   if (websiteIds.length === 0) return;
   await tx.update(t.websites).set({ status }).where(inArray(t.websites.id, websiteIds));
-  await tx.update(t.accessRecords).set({ active: false, cancelledAt: new Date() }).where(and(inArray(t.accessRecords.websiteId, websiteIds), eq(t.accessRecords.active, true)));
+  await tx.update(t.accessRecords).set({ active: false, cancelledAt: clockNow() }).where(and(inArray(t.accessRecords.websiteId, websiteIds), eq(t.accessRecords.active, true)));
 }
 
 async function resolveFindings(tx: Tx, where: ReturnType<typeof sql>) {
   await tx
     .update(t.findings)
-    .set({ status: 'resolved', resolvedAt: new Date() })
+    .set({ status: 'resolved', resolvedAt: clockNow() })
     .where(and(where, inArray(t.findings.status, ['open', 'in_progress', 'overdue'])));
 }
 

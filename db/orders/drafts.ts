@@ -8,6 +8,7 @@ import { transitionOrder, type OrderRow } from './transition';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
 import { EDITABLE_ORDER_STATES, OPEN_ORDER_STATES, type OrderState, type OrderTypeValue } from '@/lib/domain/codes';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
+import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import { prefillPayload, type FilingSnapshot } from '@/lib/orders/prefill';
 import { invariantViolation } from '@/lib/orders/invariants';
@@ -15,6 +16,7 @@ import { validateSteps, type MaterialRef, type WizardContext } from '@/lib/order
 import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
 import { getProvince } from '@/lib/rules/provinces';
+import { now as clockNow } from '@/lib/clock';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
 export const EDITABLE_STATES = EDITABLE_ORDER_STATES;
@@ -125,7 +127,9 @@ export async function planDraft(db: Db, input: CreateDraftInput): Promise<DraftP
   if (WEBSITE_ORDER_TYPES.has(input.type) && !websiteId) throw new PublicError('请先选择要办理的网站。');
   const reaccess = input.type === 'ACCESS_FILING' || first;
   if (subject.status === 'cancelled') throw new PublicError('该主体备案已注销，不能再办理此业务。');
-  if (reaccess && subject.status !== 'access_cancelled') throw new PublicError('只有已取消接入的备案才需要办理接入备案或重新首次备案。');
+  // 接入备案 restores a subject whose access was cancelled, or one website cancelled on its own.
+  const siteCancelled = input.type === 'ACCESS_FILING' && websiteId !== null && (await websiteStatus(db, websiteId)) === 'access_cancelled';
+  if (reaccess && subject.status !== 'access_cancelled' && !siteCancelled) throw new PublicError('只有已取消接入的备案才需要办理接入备案或重新首次备案。');
   if (input.type === 'CANCEL_ACCESS' && subject.status !== 'active') throw new PublicError('该备案已取消接入。');
   return plan;
 }
@@ -170,6 +174,11 @@ export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ or
     if (again) return { orderId: again, existing: true };
     throw err;
   }
+}
+
+async function websiteStatus(db: Db, websiteId: string): Promise<string | undefined> {
+  const [row] = await db.select({ status: t.websites.status }).from(t.websites).where(eq(t.websites.id, websiteId));
+  return row?.status;
 }
 
 async function findOpenOrder(db: Db, input: CreateDraftInput, subjectId: string): Promise<string | null> {
@@ -232,23 +241,29 @@ async function activeDomainIds(tx: Tx, websiteId: string | null): Promise<string
  * rewritten by a stale tab), refusing any payload that breaks an invariant. The materials listed are
  * attached to the order; ones removed from the list are detached.
  */
-export async function saveDraft(db: Db, input: { ownerId: string; orderId: string; payload: unknown; wizardStep: number; materialIds?: string[] }): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function saveDraft(
+  db: Db,
+  input: { ownerId: string; orderId: string; payload: unknown; wizardStep: number; materialIds?: string[]; version?: number },
+): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
     const order = await getOrderForOwner(tx, input.orderId, input.ownerId);
     if (!isEditable(order.state)) throw new ConflictError(`订单当前状态为“${ORDER_STATE_LABELS[order.state]}”，不能再修改。`);
+    if (input.version !== undefined && input.version !== order.version) throw new ConflictError(STALE_ORDER_MESSAGE);
     const violation = invariantViolation(input.payload, { type: order.type, provinceCode: order.provinceCode, activeDomainIds: await activeDomainIds(tx, order.websiteId) });
     if (violation) throw new PublicError(violation);
     const [saved] = await tx
       .update(t.orders)
-      .set({ payload: input.payload as OrderPayload, wizardStep: Math.max(0, Math.floor(input.wizardStep)), updatedAt: new Date() })
-      .where(and(eq(t.orders.id, order.id), inArray(t.orders.state, [...EDITABLE_STATES])))
-      .returning({ id: t.orders.id });
-    if (!saved) throw new ConflictError();
+      .set({ payload: input.payload as OrderPayload, wizardStep: Math.max(0, Math.floor(input.wizardStep)), updatedAt: clockNow(), version: order.version + 1 })
+      // Conditional on the version read: of two tabs saving at once, the second finds it moved.
+      .where(and(eq(t.orders.id, order.id), inArray(t.orders.state, [...EDITABLE_STATES]), eq(t.orders.version, order.version)))
+      .returning({ id: t.orders.id, version: t.orders.version });
+    if (!saved) throw new ConflictError(STALE_ORDER_MESSAGE);
     if (input.materialIds) {
       await attachMaterials(tx, input.ownerId, order.id, input.materialIds);
       const keep = input.materialIds.length ? notInArray(t.materials.id, input.materialIds) : sql`true`;
       await tx.update(t.materials).set({ orderId: null }).where(and(eq(t.materials.orderId, order.id), eq(t.materials.ownerId, input.ownerId), keep));
     }
+    return { version: saved.version };
   });
 }
 
@@ -256,11 +271,12 @@ export async function saveDraft(db: Db, input: { ownerId: string; orderId: strin
  * 提交 / 修改后重新提交: the whole payload is checked with every step's schema first; then the one
  * transition function moves the order (a second tab gets a ConflictError, never a second move).
  */
-export async function submitOrder(db: Db, input: { ownerId: string; orderId: string; expectedState: OrderState }): Promise<OrderRow> {
+export async function submitOrder(db: Db, input: { ownerId: string; orderId: string; expectedState: OrderState; version?: number }): Promise<OrderRow> {
   const order = await getOrderForOwner(db, input.orderId, input.ownerId);
   if (order.state !== input.expectedState) {
     return transitionOrder(db, { orderId: order.id, event: 'submit', actor: { id: input.ownerId, role: 'filer' }, expectedState: input.expectedState });
   }
+  if (input.version !== undefined && input.version !== order.version) throw new ConflictError(STALE_ORDER_MESSAGE);
   const { ctx } = await wizardContextFor(db, order);
   const checked = validateSteps(ctx, { ...(order.payload as object), materials: await materialsOf(db, order.id) });
   if (!checked.ok) throw new PublicError('订单信息不完整或有误，请点击“继续填写”按提示修改后再提交。', checked.fieldErrors);
@@ -271,6 +287,8 @@ export async function submitOrder(db: Db, input: { ownerId: string; orderId: str
     event: order.state === 'DRAFT' ? 'submit' : 'resubmit',
     actor: { id: input.ownerId, role: 'filer' },
     expectedState: input.expectedState,
+    // Validated above at this version: a save in between (another tab) makes this submit stale.
+    expectedVersion: order.version,
   });
 }
 

@@ -7,6 +7,7 @@ import { transitionOrder, type Actor, type OrderRow } from './transition';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { SMS_MAX_FAILURES, SMS_TOLERATED_FAILURES, SMS_WINDOW_HOURS, smsAttemptOutcome } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
+import { now as clockNow } from '@/lib/clock';
 
 /**
  * The regulator gateway (提交管局, 短信核验, 管局审核). No real MIIT gateway is reachable from here, so this is
@@ -36,7 +37,7 @@ async function handToRegulator(db: Db, input: { orderId: string; actor: Actor; e
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   return transitionOrder(db, {
     ...input,
-    patch: { smsCodeHash: hashCode(input.orderId, code), smsSentAt: new Date(), smsFailures: 0 },
+    patch: { smsCodeHash: hashCode(input.orderId, code), smsSentAt: clockNow(), smsFailures: 0 },
     alsoInTx: async (tx, order): Promise<OutboxMessage[]> => {
       const mobile = await verifyingMobile(tx, order);
       if (!mobile) return [];
@@ -68,7 +69,7 @@ export type SmsResult = { result: 'verified' } | { result: 'wrong'; attemptsLeft
  * answer after the 24-hour window, returns the order to the provider (RETURNED).
  */
 export async function submitSmsCode(db: Db, input: { orderId: string; code: string; actor: Actor; now?: Date }): Promise<SmsResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const [order] = await db.select().from(t.orders).where(eq(t.orders.id, input.orderId));
   if (!order || (input.actor.role === 'filer' && order.ownerId !== input.actor.id)) throw new NotFoundError();
   if (order.state !== 'PENDING_SMS') throw new PublicError('该订单当前不需要短信核验。');
@@ -103,7 +104,7 @@ async function returnOrder(db: Db, orderId: string, reason: string) {
 }
 
 /** Scheduler job: return every order whose SMS window has passed. Safe to run twice. */
-export async function returnExpiredSmsOrders(db: Db, now = new Date()): Promise<number> {
+export async function returnExpiredSmsOrders(db: Db, now = clockNow()): Promise<number> {
   const cutoff = new Date(now.getTime() - SMS_WINDOW_HOURS * 3600_000);
   const due = await db.select({ id: t.orders.id }).from(t.orders).where(and(eq(t.orders.state, 'PENDING_SMS'), lt(t.orders.smsSentAt, cutoff)));
   for (const o of due) await returnOrder(db, o.id, '超过24小时未完成短信核验');

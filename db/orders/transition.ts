@@ -12,9 +12,13 @@ import {
   nextState,
   type OrderEvent,
 } from '@/lib/orders/state-machine';
-import { orderEventEmail } from '@/lib/notify/order-emails';
+import { ORDER_TYPE_NAMES, orderEventEmail } from '@/lib/notify/order-emails';
+import { endPendingRequests } from '../findings/end-pending';
+import { todayIso } from '@/lib/time';
+import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { OrderState, Role } from '@/lib/domain/codes';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { now as clockNow } from '@/lib/clock';
 
 export type OrderRow = typeof t.orders.$inferSelect;
 export type Actor = { id: string; role: Role } | { id: null; role: 'system' };
@@ -28,6 +32,8 @@ export type TransitionInput = {
   reason?: string | null;
   /** Extra columns written with the move (rejection reasons, SMS code hash, …). */
   patch?: Partial<Pick<OrderRow, 'rejection' | 'rejectionNote' | 'smsCodeHash' | 'smsSentAt' | 'smsFailures' | 'payload'>>;
+  /** The order version the caller saw (a wizard tab): an older one is refused as a stale tab, nothing written. */
+  expectedVersion?: number;
   /** Further writes inside the same transaction (e.g. the simulated gateway's SMS), given the moved order. */
   alsoInTx?: (tx: Tx, order: OrderRow) => Promise<OutboxMessage[] | void>;
   baseUrl?: string;
@@ -45,10 +51,11 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
     if (!order) throw new NotFoundError();
     authorise(order, input.actor, input.event, input.reason);
     if (input.expectedState && order.state !== input.expectedState) throw await movedFirst(tx, order);
+    if (input.expectedVersion !== undefined && order.version !== input.expectedVersion) throw new ConflictError(STALE_ORDER_MESSAGE);
     const to = nextState(order.type, order.state, input.event);
     if (!to) throw new PublicError(`订单当前状态为“${ORDER_STATE_LABELS[order.state]}”，无法执行此操作。`);
 
-    const now = new Date();
+    const now = clockNow();
     const submitting = input.event === 'submit' || input.event === 'resubmit';
     const [moved] = await tx
       .update(t.orders)
@@ -56,9 +63,12 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
         ...input.patch,
         state: to,
         updatedAt: now,
+        version: sql`${t.orders.version} + 1`,
         ...(input.event === 'submit'
           ? { submittedAt: now, expiresAt: orderExpiresAt(now) }
           : {}),
+        // The 初审 clock runs from the latest submission; the 45-day validity still counts from the first.
+        ...(input.event === 'resubmit' ? { submittedAt: now } : {}),
         ...(submitting ? { rejection: null, rejectionNote: null } : {}),
         ...(input.actor.role === 'reviewer' || input.actor.role === 'admin' ? { decidedBy: input.actor.id } : {}),
       })
@@ -85,7 +95,11 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
     });
 
     await moveLinkedFindings(tx, order.id, to, submitting);
-    if (to === 'APPROVED') await applyApprovedOrder(tx, moved);
+    if (to === 'APPROVED') {
+      await applyApprovedOrder(tx, moved);
+      // Findings this order closed take their pending 复核 and 延期 with them.
+      await endPendingRequests(tx, { cause: `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number} 已办结`, actorId: input.actor.id, baseUrl: input.baseUrl });
+    }
 
     const extra = (await input.alsoInTx?.(tx, moved)) ?? [];
     const [owner] = await tx.select({ email: t.users.email, name: t.users.name }).from(t.users).where(eq(t.users.id, order.ownerId));
@@ -125,14 +139,14 @@ async function moveLinkedFindings(tx: Tx, orderId: string, to: OrderState, submi
   if (to === 'APPROVED') {
     await tx
       .update(t.findings)
-      .set({ status: 'resolved', resolvedAt: new Date() })
+      .set({ status: 'resolved', resolvedAt: clockNow() })
       .where(and(inArray(t.findings.id, linked), inArray(t.findings.status, ['open', 'in_progress', 'overdue'])));
   } else if (submitting) {
     await tx.update(t.findings).set({ status: 'in_progress' }).where(and(inArray(t.findings.id, linked), eq(t.findings.status, 'open')));
   } else if (to === 'ABANDONED' || to === 'WITHDRAWN' || to === 'EXPIRED') {
     await tx
       .update(t.findings)
-      .set({ status: sql`case when ${t.findings.deadline} < (now() at time zone 'Asia/Shanghai')::date then 'overdue'::finding_status else 'open'::finding_status end` })
+      .set({ status: sql`case when ${t.findings.deadline} < ${todayIso()} then 'overdue'::finding_status else 'open'::finding_status end` })
       .where(and(inArray(t.findings.id, linked), eq(t.findings.status, 'in_progress')));
   }
 }

@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { endPendingRequests } from '../findings/end-pending';
+import { now as clockNow } from '@/lib/clock';
 
 // 复核: the filer fixed something outside the portal and asked staff to check. Staff either resolve the
 // finding or send it back with a reason. One transaction: the conditional update on the pending request (zero
@@ -21,7 +23,7 @@ export async function decideRecheck(
 ) {
   assertStaff(input.actor);
   const actor = input.actor;
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockNow();
   const reason = input.reason?.trim() || null;
   return db.transaction(async (tx) => {
     const [moved] = await tx
@@ -36,6 +38,7 @@ export async function decideRecheck(
         .leftJoin(t.users, eq(t.users.id, t.rechecks.decidedBy))
         .where(eq(t.rechecks.id, input.recheckId));
       if (!seen) throw new NotFoundError();
+      if (seen.state === 'closed') throw new ConflictError('该复核申请已结束：对应的整改事项已关闭，无需再审核。请刷新后查看。');
       const outcome = seen.state === 'accepted' ? '已通过复核' : '已退回';
       throw new ConflictError(`该复核申请已由${seen.name ?? '其他人'}处理（${outcome}），请刷新后查看。`);
     }
@@ -51,6 +54,8 @@ export async function decideRecheck(
             .where(and(eq(t.findings.id, moved.findingId), unresolved))
             .returning();
     const [target] = finding ? [finding] : await tx.select().from(t.findings).where(eq(t.findings.id, moved.findingId));
+    // An accepted 复核 closes the finding: a 延期 still pending on it ends too.
+    if (input.decision === 'accept' && finding) await endPendingRequests(tx, { cause: '复核已通过', actorId: actor.id, subjectId: finding.subjectId, baseUrl: input.baseUrl });
 
     await tx.insert(t.auditEvents).values({
       actorId: actor.id,

@@ -18,16 +18,35 @@ export function assertStaff(actor: Actor): asserts actor is StaffActor {
   if (actor.role !== 'reviewer' && actor.role !== 'admin') throw new PublicError('您没有执行此操作的权限。');
 }
 
-export async function approveOrder(db: Db, input: { orderId: string; actor: Actor; checklist?: readonly string[] }): Promise<OrderRow> {
+/**
+ * 初审通过 needs every checklist item ticked, or a written reason for each one left unticked (not applicable,
+ * checked another way): a silent approval with nothing checked is refused here, whatever the form sent.
+ */
+export async function approveOrder(
+  db: Db,
+  input: { orderId: string; actor: Actor; checklist?: readonly string[]; unticked?: Readonly<Record<string, string | null | undefined>> },
+): Promise<OrderRow> {
   assertStaff(input.actor);
-  const ticked = REVIEW_CHECKLIST.filter((c) => input.checklist?.includes(c.id)).length;
+  const ticked = REVIEW_CHECKLIST.filter((c) => input.checklist?.includes(c.id));
+  const skipped = REVIEW_CHECKLIST.filter((c) => !input.checklist?.includes(c.id)).map((c) => ({ item: c, why: input.unticked?.[c.id]?.trim() ?? '' }));
+  const missing = skipped.filter((s) => s.why.length < UNTICKED_REASON_MIN);
+  if (missing.length > 0) {
+    throw new PublicError(
+      `初审通过前请勾选全部核对项，或为每个未勾选的项填写原因（还有 ${missing.length} 项）。`,
+      Object.fromEntries(missing.map((s) => [`unticked.${s.item.id}`, [`未勾选“${s.item.label}”：请填写原因。`]])),
+    );
+  }
+  const notes = skipped.map((s) => `${s.item.label}（未勾选，原因：${s.why}）`);
   return approveFirstReview(db, {
     orderId: input.orderId,
     actor: input.actor,
     expectedState: 'SUBMITTED',
-    reason: `初审通过（核对清单已勾选 ${ticked}/${REVIEW_CHECKLIST.length} 项）`,
+    reason: `初审通过（核对清单已勾选 ${ticked.length}/${REVIEW_CHECKLIST.length} 项${notes.length ? `；${notes.join('；')}` : ''}）`,
   });
 }
+
+/** A reason for an unticked checklist item is at least this long (a word, not a stray character). */
+export const UNTICKED_REASON_MIN = 2;
 
 export async function rejectOrder(
   db: Db,

@@ -20,8 +20,9 @@ export const findingStatus = pgEnum('finding_status', [
 ]);
 export const orderType = pgEnum('order_type', ORDER_TYPES);
 export const orderState = pgEnum('order_state', ORDER_STATES);
-export const recheckState = pgEnum('recheck_state', ['pending', 'accepted', 'returned']);
-export const extensionState = pgEnum('extension_state', ['pending', 'granted', 'refused']);
+// 'closed': the finding closed (整改完成, 取消接入) while the request was pending; the reason says why.
+export const recheckState = pgEnum('recheck_state', ['pending', 'accepted', 'returned', 'closed']);
+export const extensionState = pgEnum('extension_state', ['pending', 'granted', 'refused', 'closed']);
 export const outboxChannel = pgEnum('outbox_channel', ['email', 'sms']);
 export const outboxStatus = pgEnum('outbox_status', ['pending', 'sent', 'parked']);
 export const noticeSource = pgEnum('notice_source', ['manual', 'import', 'check']);

@@ -100,6 +100,8 @@ export const orders = pgTable(
     rejection: jsonb('rejection').$type<RejectionEntry[]>(),
     rejectionNote: text('rejection_note'),
     wizardStep: integer('wizard_step').notNull().default(0),
+    // Bumped by every write: a save or submit carrying an older version comes from a stale tab and is refused.
+    version: integer('version').notNull().default(0),
     smsCodeHash: text('sms_code_hash'),
     smsSentAt: timestamp('sms_sent_at', { withTimezone: true }),
     smsFailures: integer('sms_failures').notNull().default(0),
@@ -114,7 +116,7 @@ export const orders = pgTable(
     uniqueIndex('orders_one_open_per_subject_uq')
       .on(t.subjectId)
       .where(
-        sql`${t.state} in ('DRAFT','SUBMITTED','FIRST_REVIEW_REJECTED','PENDING_SMS','REGULATOR_REVIEW','REGULATOR_REJECTED','RETURNED')`,
+        sql`${t.state} in ('DRAFT','SUBMITTED','FIRST_REVIEW_REJECTED','PENDING_SMS','REGULATOR_REVIEW','REGULATOR_REJECTED','RETURNED') and not (${t.type} = 'CANCEL_ACCESS' and ${t.state} = 'DRAFT')`,
       ),
     index('orders_owner_idx').on(t.ownerId, t.createdAt),
     index('orders_queue_idx').on(t.state, t.submittedAt, t.id),
@@ -199,6 +201,8 @@ export const extensionRequests = pgTable('extension_requests', {
   reason: text('reason').notNull(),
   state: extensionState('state').notNull().default('pending'),
   newDeadline: date('new_deadline'),
+  /** Why it was refused or closed, as the filer was told. */
+  decisionReason: text('decision_reason'),
   decidedBy: uuid('decided_by').references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   createdAt: createdAt(),

@@ -1,7 +1,8 @@
 import { createElement } from 'react';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation/orders-text';
-import { ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
+import { ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
+import { orderStateExplanation } from '@/lib/orders/state-text';
 import type { RejectionEntry } from '@/lib/orders/payload';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { OrderEventBody } from './templates/order-event';
@@ -12,12 +13,15 @@ export { publicBaseUrl };
 // Which order events e-mail the filer (SPEC 8): every decision on their order.
 const EMAILED: ReadonlySet<OrderEvent> = new Set([
   'submit',
+  // A resubmission is waiting for 初审 again: the same 待初审 mail as the first submission.
+  'resubmit',
   'approve_first_review',
   'reject_first_review',
   'sms_return',
   'regulator_approve',
   'regulator_reject',
   'expire',
+  'cancel_access',
 ]);
 
 /** The order types' names (one table, in lib/remediation). */
@@ -37,19 +41,22 @@ export async function orderEventEmail(input: {
   if (!EMAILED.has(input.event)) return null;
   const { order, to } = input;
   const url = orderUrl(publicBaseUrl(input.baseUrl), order.id);
-  const title = `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number}：${ORDER_STATE_LABELS[to]}`;
+  const cancelled = input.event === 'cancel_access';
+  const title = cancelled ? `${ORDER_TYPE_NAMES[order.type]}：运营人员取消接入（订单 ${order.number}）` : `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number}：${ORDER_STATE_LABELS[to]}`;
   const rejected = to === 'FIRST_REVIEW_REJECTED' || to === 'REGULATOR_REJECTED';
   // Reviewers' notes are free text: any 身份证号 or mobile typed into them is masked (SECURITY.md).
   const view = {
     title,
-    explanation: ORDER_STATE_EXPLANATIONS[to],
+    explanation: cancelled ? `运营人员已取消接入。${orderStateExplanation(order.type, to)}` : orderStateExplanation(order.type, to),
     reason: maskPersonalText(input.reason),
     rejection: rejected ? (order.rejection ?? []).map((r) => ({ ...r, note: maskPersonalText(r.note) })) : [],
     rejectionNote: rejected ? (maskPersonalText(order.rejectionNote) ?? null) : null,
     url,
   };
   const rendered = await renderEmail(`【备案整改】${title}`, createElement(OrderEventBody, { view }));
-  return { ...rendered, template: `order.${input.event}`, data: { orderId: order.id, url } };
+  // A resubmission waiting for 初审 sends the very mail a first submission sends.
+  const template = input.event === 'resubmit' && to === 'SUBMITTED' ? 'order.submit' : `order.${input.event}`;
+  return { ...rendered, template, data: { orderId: order.id, url } };
 }
 
 export function escapeHtml(s: string): string {

@@ -126,12 +126,17 @@ describe('the table as a whole', () => {
 });
 
 describe('operator stand-in for 取消接入', () => {
-  it('lets an operator stop an open order and submit CANCEL_ACCESS, only with a reason', () => {
+  it('lets an operator stop an open order and cancel access (its own event), only with a reason', () => {
     expect(operatorMayAct('CHANGE_SUBJECT', 'abandon', '超期未整改')).toBe(true);
     expect(operatorMayAct('CHANGE_SUBJECT', 'withdraw', '超期未整改')).toBe(true);
-    expect(operatorMayAct('CANCEL_ACCESS', 'submit', '超期未整改')).toBe(true);
+    expect(operatorMayAct('CANCEL_ACCESS', 'cancel_access', '超期未整改')).toBe(true);
+    expect(operatorMayAct('CANCEL_ACCESS', 'submit', '超期未整改')).toBe(false);
     expect(operatorMayAct('CHANGE_SUBJECT', 'abandon', '  ')).toBe(false);
-    expect(operatorMayAct('CANCEL_ACCESS', 'submit', null)).toBe(false);
+    expect(operatorMayAct('CANCEL_ACCESS', 'cancel_access', null)).toBe(false);
+    expect(operatorMayAct('CHANGE_SUBJECT', 'cancel_access', '理由')).toBe(false);
+    expect(nextState('CANCEL_ACCESS', 'DRAFT', 'cancel_access')).toBe('APPROVED');
+    expect(nextState('CHANGE_SUBJECT', 'DRAFT', 'cancel_access')).toBeNull();
+    expect(nextState('CANCEL_ACCESS', 'APPROVED', 'cancel_access')).toBeNull();
   });
   it('never lets an operator submit any other order or act as the filer elsewhere', () => {
     expect(operatorMayAct('CHANGE_SUBJECT', 'submit', '理由')).toBe(false);

@@ -17,6 +17,7 @@ export const ORDER_EVENTS = [
   'withdraw',
   'abandon',
   'expire',
+  'cancel_access',
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
@@ -74,6 +75,9 @@ export function nextState(type: OrderTypeValue, from: OrderState, event: OrderEv
       return ABANDONABLE.has(from) ? 'ABANDONED' : null;
     case 'expire':
       return EXPIRABLE.has(from) ? 'EXPIRED' : null;
+    case 'cancel_access':
+      // An operator's 取消接入 of an overdue filing: its own event, so history, audit and mail say who and why.
+      return instant && from === 'DRAFT' ? 'APPROVED' : null;
   }
 }
 
@@ -160,6 +164,7 @@ export const ORDER_EVENT_LABELS: Record<OrderEvent, string> = {
   withdraw: '撤销订单',
   abandon: '放弃订单',
   expire: '订单超期失效',
+  cancel_access: '运营人员取消接入',
 };
 
 /**
@@ -169,11 +174,11 @@ export const ORDER_EVENT_LABELS: Record<OrderEvent, string> = {
  */
 export function operatorMayAct(type: OrderTypeValue, event: OrderEvent, reason: string | null | undefined): boolean {
   if (!reason?.trim()) return false;
-  return event === 'abandon' || event === 'withdraw' || (event === 'submit' && type === 'CANCEL_ACCESS');
+  return event === 'abandon' || event === 'withdraw' || (event === 'cancel_access' && type === 'CANCEL_ACCESS');
 }
 
 /** Who may trigger each event. `system` covers the scheduler (expiry, SMS window) and the gateway. */
-export type EventActor = 'owner' | 'reviewer' | 'regulator' | 'system';
+export type EventActor = 'owner' | 'reviewer' | 'regulator' | 'operator' | 'system';
 export const EVENT_ACTORS = {
   submit: 'owner',
   resubmit: 'owner',
@@ -187,4 +192,5 @@ export const EVENT_ACTORS = {
   withdraw: 'owner',
   abandon: 'owner',
   expire: 'system',
+  cancel_access: 'operator',
 } as const satisfies Record<OrderEvent, EventActor>;

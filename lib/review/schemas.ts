@@ -8,11 +8,24 @@ const CODES = new Set(REJECTION_REASONS.map((r) => r.code));
 const UUID = UUID_PATTERN;
 const uuid = z.string().regex(UUID, '订单编号无效。');
 
-export const approveSchema = z.object({
-  orderId: uuid,
-  // A form posts zero, one or many ticked boxes: always read as a list.
-  checklist: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(40)),
-});
+export const approveSchema = z.preprocess(
+  // A form posts each unticked item's reason as `unticked.<item id>`: gathered into one record.
+  (v) => {
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+    const o = v as Record<string, unknown>;
+    const flat = Object.entries(o).filter(([k]) => k.startsWith('unticked.'));
+    if (flat.length === 0) return o;
+    const nested = typeof o.unticked === 'object' && o.unticked ? (o.unticked as Record<string, unknown>) : {};
+    return { ...o, unticked: { ...nested, ...Object.fromEntries(flat.map(([k, x]) => [k.slice('unticked.'.length), x])) } };
+  },
+  z.object({
+    orderId: uuid,
+    // A form posts zero, one or many ticked boxes: always read as a list.
+    checklist: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(40)),
+    // Why an item was left unticked (not applicable, checked another way); the server requires one per unticked item.
+    unticked: z.record(z.string().max(60), z.string().trim().max(200, '原因不能超过200字。')).optional(),
+  }),
+);
 
 export const rejectSchema = z.object({
   orderId: uuid,

@@ -229,23 +229,27 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
     expect(await h.db.select().from(t.auditEvents).where(and(eq(t.auditEvents.entityId, f!.id), eq(t.auditEvents.action, 'extension.grant')))).toHaveLength(1);
   });
 
-  it('cancels access: abandons the open order first, then applies CANCEL_ACCESS atomically', async () => {
+  it('cancels access of the overdue website only: abandons the order on it first, then applies CANCEL_ACCESS atomically', async () => {
     const [s] = await h.db.select().from(t.subjects).where(eq(t.subjects.name, '成都锦城物流有限公司'));
     const [draft] = await h.db.select().from(t.orders).where(and(eq(t.orders.subjectId, s!.id), eq(t.orders.state, 'DRAFT')));
-    const [result] = await cancelAccess(h.db, { actor: users.admin!, subjectIds: [s!.id] });
+    const [result] = await cancelAccess(h.db, { actor: users.admin!, subjectIds: [s!.id], reason: '整改期限已过仍未完成整改' });
     expect(result).toMatchObject({ ok: true });
     expect((await h.db.select().from(t.orders).where(eq(t.orders.id, draft!.id)))[0]!.state).toBe('ABANDONED');
     const [cancel] = await h.db.select().from(t.orders).where(and(eq(t.orders.subjectId, s!.id), eq(t.orders.type, 'CANCEL_ACCESS')));
     expect(cancel!.state).toBe('APPROVED');
     const history = await h.db.select().from(t.orderEvents).where(inArray(t.orderEvents.orderId, [draft!.id, cancel!.id])).orderBy(t.orderEvents.id);
-    expect(history.slice(-2).map((e) => [e.orderId, e.toState])).toEqual([[draft!.id, 'ABANDONED'], [cancel!.id, 'APPROVED']]);
-    expect((await h.db.select().from(t.subjects).where(eq(t.subjects.id, s!.id)))[0]!.status).toBe('access_cancelled');
+    expect(history.slice(-3).map((e) => [e.orderId, e.toState])).toEqual([[draft!.id, 'ABANDONED'], [cancel!.id, 'DRAFT'], [cancel!.id, 'APPROVED']]);
+    expect(cancel!.websiteId).not.toBeNull();
+    expect(history.at(-1)).toMatchObject({ event: 'cancel_access', actorId: users.admin!.id, reason: '整改期限已过仍未完成整改' });
+    // Only the website whose own finding is overdue (锦城物流官网) is cut off; the subject and 查件服务 stay.
+    expect((await h.db.select().from(t.subjects).where(eq(t.subjects.id, s!.id)))[0]!.status).toBe('active');
     const sites = await h.db.select().from(t.websites).where(eq(t.websites.subjectId, s!.id));
-    expect(sites.every((w) => w.status === 'access_cancelled')).toBe(true);
+    expect(Object.fromEntries(sites.map((w) => [w.name, w.status]))).toEqual({ 锦城物流官网: 'access_cancelled', 锦城物流查件服务: 'active' });
     const findings = await h.db.select().from(t.findings).where(eq(t.findings.subjectId, s!.id));
-    expect(findings.every((f) => f.status === 'access_cancelled')).toBe(true);
+    expect(findings.every((f) => f.status === (f.websiteId === cancel!.websiteId ? 'access_cancelled' : f.status))).toBe(true);
+    expect(findings.filter((f) => f.status === 'access_cancelled').map((f) => f.websiteId)).toEqual([cancel!.websiteId]);
     // Cancelling again finds nothing to do.
-    expect((await cancelAccess(h.db, { actor: users.admin!, subjectIds: [s!.id] }))[0]).toMatchObject({ ok: false });
+    expect((await cancelAccess(h.db, { actor: users.admin!, subjectIds: [s!.id], reason: '整改期限已过仍未完成整改' }))[0]).toMatchObject({ ok: false });
   });
 
   it('an operator may stop a filer\'s order only with a reason, and may not submit other orders for them', async () => {
@@ -260,7 +264,7 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
     const [s] = await h.db.select().from(t.subjects).where(eq(t.subjects.name, '上海市徐汇区图书馆'));
     await h.db.update(t.findings).set({ deadline: addDaysIso(todayIso(), -1) }).where(eq(t.findings.subjectId, s!.id));
     const orders = await count(t.orders);
-    const [result] = await cancelAccess(h.db, { actor: users.admin!, subjectIds: [s!.id] });
+    const [result] = await cancelAccess(h.db, { actor: users.admin!, subjectIds: [s!.id], reason: '整改期限已过仍未完成整改' });
     expect(result).toMatchObject({ ok: false });
     expect(result!.message).toMatch(/管局/);
     expect(await count(t.orders)).toBe(orders);
@@ -281,7 +285,7 @@ describe.each(TEST_TARGETS)('operator console on %s', (target) => {
         createImportBatch(h.db, { actor, fileName: 'x.csv', source: csvSource(`${HEADER}\n${s!.icpNumber},,,SUBJECT_NAME_MISMATCH,,`), deadline }),
         startImport(h.db, { actor, batchId: pending!.id }),
         decideExtension(h.db, { actor, requestId, decision: 'grant', newDeadline: deadline }),
-        cancelAccess(h.db, { actor, subjectIds: [s!.id] }),
+        cancelAccess(h.db, { actor, subjectIds: [s!.id], reason: '整改期限已过仍未完成整改' }),
         inviteUser(h.db, { actor, name: '新同事', email: 'new@beian.example', role: 'admin' }),
         changeUserRole(h.db, { actor, userId: actor.id, role: 'admin' }),
         setUserDisabled(h.db, { actor, userId: users.admin!.id, disabled: true }),

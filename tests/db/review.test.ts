@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { approveOrder, recordPiiView, rejectOrder } from '@/db/review/decide';
+import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
 import { decideRecheck } from '@/db/rechecks/decide';
 import { countReviewQueue, listReviewQueue } from '@/db/queries/review-queue';
 import { runReviewJobs } from '@/db/jobs/review-jobs';
@@ -61,7 +62,7 @@ describe.each(TEST_TARGETS)('初审 and 复核 decisions on %s', (target) => {
     const [o] = await submitted();
     const calls = Array.from({ length: 20 }, (_, i) =>
       i % 2
-        ? approveOrder(h.db, { orderId: o!.id, actor: i % 3 ? users.reviewer! : users.reviewer2!, checklist: ['phone-verified'] })
+        ? approveOrder(h.db, { orderId: o!.id, actor: i % 3 ? users.reviewer! : users.reviewer2!, checklist: REVIEW_CHECKLIST.map((c) => c.id) })
         : rejectOrder(h.db, { orderId: o!.id, actor: i % 3 ? users.reviewer! : users.reviewer2!, reasons: [{ code: 'PHONE_PROBLEM', field: 'principal.mobile' }], note: '电话无人接听' }),
     );
     const results = await Promise.allSettled(calls);

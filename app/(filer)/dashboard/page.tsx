@@ -47,7 +47,9 @@ export default async function DashboardPage() {
 function todoItem({ subject: s, finding: f }: { subject: DashboardFiling; finding: DashboardFiling['findings'][number] }): TodoItem {
   const w = f.websiteId ? s.websites.find((site) => site.id === f.websiteId) : undefined;
   const cancelled = f.status === 'access_cancelled';
-  const title = cancelled ? `${s.name} 已被取消接入（超期未整改）` : FINDING_CATALOGUE[f.code].notice;
+  // A website cancelled on its own (its findings alone were overdue) is named; the subject keeps its access.
+  const siteOnly = cancelled && s.status !== 'access_cancelled' && w;
+  const title = cancelled ? (siteOnly ? `${s.name} 的网站“${w.name}”已被取消接入（超期未整改）` : `${s.name} 已被取消接入（超期未整改）`) : FINDING_CATALOGUE[f.code].notice;
   return { id: f.id, cancelled, title, status: f.status, name: w?.name ?? s.name, icpNumber: w?.icpNumber ?? s.icpNumber, deadline: f.deadline };
 }
 

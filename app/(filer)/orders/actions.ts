@@ -35,7 +35,7 @@ export const startOrderAction = defineAction(
 export const saveDraftAction = defineAction(
   {
     roles: ['filer'],
-    schema: z.object({ orderId: z.string().min(1), step: z.number().int().min(0).max(20), completed: z.number().int().min(0).max(20), values: z.record(z.string(), z.unknown()), materialIds: z.array(z.string()).max(20) }),
+    schema: z.object({ orderId: z.string().min(1), step: z.number().int().min(0).max(20), completed: z.number().int().min(0).max(20), values: z.record(z.string(), z.unknown()), materialIds: z.array(z.string()).max(20), version: z.number().int().min(0) }),
   },
   async (input, user) => {
     const db = await getDb();
@@ -44,14 +44,15 @@ export const saveDraftAction = defineAction(
     const materials = await ownedMaterials(db, user.id, order.id, input.materialIds);
     const checked = validateSteps(ctx, { ...input.values, materials }, input.completed);
     if (!checked.ok) return { ok: false, message: '填写的内容有误，请按提示修改。', fieldErrors: checked.fieldErrors };
-    await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id) });
-    return { ok: true };
+    const saved = await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id), version: input.version });
+    return { ok: true, data: saved };
   },
 );
 
 /** 提交 / 修改后重新提交 (the whole payload is validated first, in submitOrder). */
-export const submitOrderAction = defineAction({ roles: ['filer'], schema: z.object(orderRef) }, async (input, user) => {
-  const order = await submitOrder(await getDb(), { ownerId: user.id, orderId: input.orderId, expectedState: input.expectedState });
+/** `version` is the wizard's (its hidden field): absent only from the order page's plain 提交 button. */
+export const submitOrderAction = defineAction({ roles: ['filer'], schema: z.object({ ...orderRef, version: z.coerce.number().int().min(0).optional() }) }, async (input, user) => {
+  const order = await submitOrder(await getDb(), { ownerId: user.id, orderId: input.orderId, expectedState: input.expectedState, version: input.version });
   revalidatePath(`/orders/${order.id}`);
   return { ok: true, message: '订单已提交。' };
 });

@@ -13,7 +13,7 @@ export const metadata = { title: '取消接入' };
 
 const STOP = { abandon: '将先放弃此订单', withdraw: '将先撤销此订单' } as const;
 
-export default async function CancelAccessPage({ searchParams }: { searchParams: Promise<{ s?: string | string[] }> }) {
+export default async function CancelAccessPage({ searchParams }: { searchParams: Promise<{ s?: string | string[]; done?: string; sites?: string }> }) {
   await requirePageUser(['admin']);
   const sp = await searchParams;
   const selected = (Array.isArray(sp.s) ? sp.s : sp.s ? [sp.s] : []).filter((id) => /^[0-9a-f-]{36}$/.test(id));
@@ -28,13 +28,14 @@ export default async function CancelAccessPage({ searchParams }: { searchParams:
         </nav>
         <PageTitle title="确认取消接入" />
         <p role="note" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          取消接入立即生效，<strong>不可撤销</strong>：以下网站将停止接入，主体状态变为“已取消接入”，未解决的不合格项随之关闭；备案用户需按“已取消接入”的指引重新办理接入或备案。
+          取消接入立即生效，<strong>不可撤销</strong>：以下网站将停止接入，其未解决的不合格项随之关闭，待处理的复核和延期申请随之结束；有主体层面逾期项的主体整体取消接入，只有网站逾期的只取消这些网站的接入。备案用户需按“已取消接入”的指引重新办理接入备案。
         </p>
         {impact.length === 0 ? <p className="text-sm text-slate-700">所选主体已不在逾期列表中（可能已处理）。</p> : null}
         <ul className="space-y-3" aria-label="将受影响的主体">
           {impact.map((i) => (
             <li key={i.subjectId} className={`${card} p-4 text-sm`}>
               <h2 className="text-base font-semibold">{i.name} <span className="font-normal text-slate-600">{i.icpNumber}</span></h2>
+              <p className="mt-1">范围：{i.scope === 'subject' ? '整个主体（有主体层面的逾期不合格项）' : '仅逾期的网站（主体及其他网站不受影响）'}</p>
               <p className="mt-1">未解决的不合格项：{i.unresolvedFindings} 项（将关闭为“已取消接入”）</p>
               <h3 className="mt-2 font-medium">停止接入的网站（{i.websites.length}）</h3>
               <ul className="list-disc pl-5">
@@ -53,11 +54,14 @@ export default async function CancelAccessPage({ searchParams }: { searchParams:
             </li>
           ))}
         </ul>
+        {impact.length > blocked.length ? (
         <ActionForm action={cancelAccessAction} className={`${card} p-4`} label="确认取消接入">
-          {impact.map((i) => <input key={i.subjectId} type="hidden" name="s" value={i.subjectId} />)}
+          {impact.filter((i) => !blocked.includes(i)).map((i) => <input key={i.subjectId} type="hidden" name="s" value={i.subjectId} />)}
           <p className="mb-2 text-sm">
-            将对 {impact.length - blocked.length} 个主体取消接入{blocked.length ? `（${blocked.length} 个因订单在管局审核中将被跳过）` : ''}。
+            将对 {impact.length - blocked.length} 个主体取消接入{blocked.length ? `（${blocked.length} 个因订单在管局审核中不能取消接入）` : ''}。
           </p>
+          <label htmlFor="cancel-reason" className="mb-1 block text-sm font-medium">取消接入的原因（必填，将写入订单记录并通过邮件告知备案用户）</label>
+          <textarea id="cancel-reason" name="reason" required minLength={4} maxLength={500} rows={3} className="mb-3 block w-full rounded border border-slate-400 px-2 py-1.5 text-sm" placeholder="例如：整改期限已过仍未完成整改，经电话催办未果。" />
           <label className="mb-3 flex items-start gap-2 text-sm">
             <input type="checkbox" name="confirm" value="yes" required className="mt-1" />
             <span>我已核对以上受影响的主体、网站、域名和订单，知悉取消接入立即生效且不可撤销。</span>
@@ -69,13 +73,23 @@ export default async function CancelAccessPage({ searchParams }: { searchParams:
             <Link href="/admin/cancel-access" className={`self-center text-sm ${linkClass}`}>返回重新选择</Link>
           </div>
         </ActionForm>
+        ) : (
+          <Link href="/admin/cancel-access" className={`text-sm ${linkClass}`}>返回逾期列表</Link>
+        )}
       </div>
     );
   }
   const overdue = await listOverdueFilings(db);
+  const done = Number(sp.done);
+  const sites = Number(sp.sites);
   return (
     <div className="space-y-4">
       <PageTitle title="取消接入" />
+      {Number.isInteger(done) && done > 0 ? (
+        <p role="status" className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+          已对 {done} 个主体取消接入{Number.isInteger(sites) && sites > 0 ? `（其中 ${sites} 个网站单独取消接入，所属主体的其他网站不受影响）` : ''}，备案用户将收到邮件通知。
+        </p>
+      ) : null}
       <p className="text-sm text-slate-700">以下主体有超过整改期限仍未解决的不合格项。选择一个或多个主体，下一步会列出将受影响的网站、域名和订单，确认后才会执行。</p>
       <form method="get" aria-label="选择要取消接入的主体">
         <TableCard caption="逾期未整改的主体">

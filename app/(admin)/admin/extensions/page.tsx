@@ -74,7 +74,7 @@ export default async function ExtensionsPage({ searchParams }: { searchParams: P
               <tr key={r.id} className="border-t border-slate-100">
                 <Td><SubjectLink id={r.subjectId} name={r.subjectName} icp={r.subjectIcp} /></Td>
                 <Td>{FINDING_CATALOGUE[r.code].notice}</Td>
-                <Td>{r.state === 'granted' ? <Badge tone="green">已批准，延至 {r.newDeadline}</Badge> : <Badge tone="slate">已拒绝</Badge>}</Td>
+                <Td>{r.state === 'granted' ? <Badge tone="green">已批准，延至 {r.newDeadline}</Badge> : r.state === 'closed' ? <Badge tone="slate">已结束（整改事项已关闭）</Badge> : <Badge tone="slate">已拒绝</Badge>}</Td>
                 <Td>{r.decidedAt ? formatDateTime(r.decidedAt) : '—'}</Td>
               </tr>
             ))}

@@ -10,7 +10,8 @@ import { ConfirmEventButton, EditLink, ResubmitRegulatorButton, SmsCodeForm, Sub
 import { OrderStateBadge } from '@/components/orders/order-state-badge';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
-import { EVENT_ACTORS, ORDER_EVENT_LABELS, ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents, type OrderEvent } from '@/lib/orders/state-machine';
+import { orderStateExplanation } from '@/lib/orders/state-text';
+import { EVENT_ACTORS, ORDER_EVENT_LABELS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents, type OrderEvent } from '@/lib/orders/state-machine';
 import { diffView, fieldLabel } from '@/lib/orders/diff-view';
 import { rejectionPath } from '@/lib/orders/steps';
 import { daysUntil, formatDate, formatDateTime, todayIso } from '@/lib/time';
@@ -26,7 +27,8 @@ const NOTICES: Record<string, string> = {
 function who(e: TimelineEntry): string {
   if (e.event === 'regulator_approve' || e.event === 'regulator_reject') return '管局';
   if (e.actorRole === 'filer') return '您';
-  if (e.actorRole === 'reviewer' || e.actorRole === 'admin') return '初审专员';
+  if (e.actorRole === 'admin') return '运营人员';
+  if (e.actorRole === 'reviewer') return '初审专员';
   return '系统';
 }
 
@@ -74,7 +76,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
 
       <section aria-labelledby="now" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="now" className="mb-2 text-lg font-semibold">当前状态：{ORDER_STATE_LABELS[order.state]}</h2>
-        <p className="text-sm text-slate-800">{ORDER_STATE_EXPLANATIONS[order.state]}</p>
+        <p className="text-sm text-slate-800">{orderStateExplanation(order.type, order.state)}</p>
         {order.expiresAt && daysLeft !== null && allowed.size > 0 ? (
           <p className={`mt-2 text-sm ${daysLeft <= 7 ? 'font-medium text-red-800' : 'text-slate-700'}`}>
             订单有效期至 {lastValidDay}（自提交起45天），{daysLeft >= 0 ? `还剩 ${daysLeft} 天` : '已过期'}。
@@ -96,7 +98,7 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
         ) : null}
         <div className="mt-4 flex flex-wrap items-start gap-3">
           {order.state === 'DRAFT' ? <EditLink orderId={order.id} label="继续填写" /> : null}
-          {allowed.has('submit') ? <SubmitButton {...ref} label="提交订单" /> : null}
+          {allowed.has('submit') ? <SubmitButton {...ref} version={order.version} label="提交订单" /> : null}
           {allowed.has('resubmit') ? <EditLink orderId={order.id} label="修改后重新提交" /> : null}
           {allowed.has('resubmit_to_regulator') ? <ResubmitRegulatorButton {...ref} /> : null}
           {allowed.has('withdraw') ? <ConfirmEventButton {...ref} event="withdraw" label="撤销订单" warning="撤销后订单结束，备案信息不会有任何修改；如仍需办理，需要重新发起订单。" /> : null}

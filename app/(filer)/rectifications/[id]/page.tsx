@@ -16,6 +16,7 @@ import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/time';
 import { AnsweredList, OptionSteps, OptionsForm, QuestionForm } from './decision';
 import { ExtensionForm } from './extension-form';
+import { EXTENSION_DECIDED_BY } from '@/lib/notices/policy';
 import { SelfCheckPanel } from '@/components/self-check';
 import { latestSelfCheck } from '@/db/checks/self-check';
 import { WEBSITE_CHECK_CODES, websiteCheckRemedies } from '@/lib/checks/website-codes';
@@ -159,6 +160,17 @@ function RecheckStatus({ r }: { r: NonNullable<RectificationView['recheck']> }) 
       </li>
     );
   }
+  if (r.state === 'closed') {
+    return (
+      <li>
+        <span className="flex flex-wrap items-center gap-2">
+          <Badge tone="slate" icon="–">复核已结束</Badge>
+          {r.decidedAt ? formatDateTime(r.decidedAt) : ''} 整改事项已关闭，复核申请无需再审核。
+        </span>
+        {r.decisionReason ? <span className="mt-1 block text-slate-700">{r.decisionReason}</span> : null}
+      </li>
+    );
+  }
   if (r.state === 'accepted') {
     return (
       <li className="flex flex-wrap items-center gap-2">
@@ -244,15 +256,17 @@ function Extension({ v }: { v: RectificationView }) {
           {ext.state === 'pending' ? <Badge tone="amber" icon="…">待审核</Badge> : null}
           {ext.state === 'granted' ? <Badge tone="green" icon="✓">已批准</Badge> : null}
           {ext.state === 'refused' ? <Badge tone="red" icon="✕">已拒绝</Badge> : null}
+          {ext.state === 'closed' ? <Badge tone="slate" icon="–">已结束</Badge> : null}
           <span>
             {ext.state === 'pending' ? `您已于 ${formatDateTime(ext.createdAt)} 申请延期，请在审核结果出来前继续整改。` : null}
             {ext.state === 'granted' ? `新截止日期：${ext.newDeadline ? formatCalendarDate(ext.newDeadline) : '见上方'}。` : null}
             {ext.state === 'refused' ? '延期申请未获批准，请在原截止日期前完成整改。' : null}
+            {ext.state === 'closed' ? '延期申请已随原整改事项关闭而结束，请在上方的截止日期前完成整改。' : null}
           </span>
         </p>
       ) : (
         <>
-          <p className="mb-3 mt-1 text-sm text-slate-700">如确实无法在截止日期前完成整改，可申请一次延期，由审核专员决定是否批准。</p>
+          <p className="mb-3 mt-1 text-sm text-slate-700">如确实无法在截止日期前完成整改，可申请一次延期，由{EXTENSION_DECIDED_BY.label}决定是否批准。</p>
           <ExtensionForm findingId={v.finding.id} />
         </>
       )}

@@ -9,7 +9,7 @@ import { approveSchema, rejectSchema } from '@/lib/review/schemas';
 // (and checks the role again, and the state: a second reviewer gets a message naming who decided).
 
 const approve = defineAction({ roles: ['reviewer', 'admin'], schema: approveSchema }, async (input, user) => {
-  await approveOrder(await getDb(), { orderId: input.orderId, actor: user, checklist: input.checklist });
+  await approveOrder(await getDb(), { orderId: input.orderId, actor: user, checklist: input.checklist, unticked: input.unticked });
   revalidatePath('/review');
   revalidatePath(`/review/${input.orderId}`);
   return { ok: true, message: '初审已通过，订单已提交管局，短信核验码已发送至负责人手机。' };

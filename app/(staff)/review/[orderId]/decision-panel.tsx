@@ -19,6 +19,8 @@ export function DecisionPanel(props: {
   const [rejectState, reject, rejecting] = useActionState(rejectAction, null);
   const [rows, setRows] = useState<Row[]>([{ key: 0, code: '', field: '', note: '' }]);
   const [note, setNote] = useState('');
+  const [ticked, setTicked] = useState<Set<string>>(new Set());
+  const approveErrors = approveState && !approveState.ok ? (approveState.fieldErrors ?? {}) : {};
   const errors = rejectState && !rejectState.ok ? (rejectState.fieldErrors ?? {}) : {};
   const busy = approving || rejecting;
   const fieldValues = new Set(props.fields.map((f) => f.value));
@@ -48,17 +50,42 @@ export function DecisionPanel(props: {
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">初审核对清单</legend>
           <ul className="space-y-2">
-            {props.checklist.map((c) => (
-              <li key={c.value}>
-                <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="checklist" value={c.value} className="mt-0.5 h-4 w-4 shrink-0" />
-                  <span>{c.label}</span>
-                </label>
-              </li>
-            ))}
+            {props.checklist.map((c) => {
+              const err = approveErrors[`unticked.${c.value}`]?.[0];
+              return (
+                <li key={c.value}>
+                  <label className="flex items-start gap-2 text-sm">
+                    <input
+                      type="checkbox"
+                      name="checklist"
+                      value={c.value}
+                      checked={ticked.has(c.value)}
+                      onChange={(e) => setTicked((s) => { const n = new Set(s); if (e.target.checked) n.add(c.value); else n.delete(c.value); return n; })}
+                      className="mt-0.5 h-4 w-4 shrink-0"
+                    />
+                    <span>{c.label}</span>
+                  </label>
+                  {ticked.has(c.value) ? null : (
+                    <div className="ml-6 mt-1">
+                      <label htmlFor={`unticked-${c.value}`} className="sr-only">未勾选的原因：{c.label}</label>
+                      <input
+                        id={`unticked-${c.value}`}
+                        name={`unticked.${c.value}`}
+                        maxLength={200}
+                        placeholder="未勾选时填写原因（如不适用）"
+                        aria-invalid={err ? true : undefined}
+                        aria-describedby={err ? `unticked-${c.value}-error` : undefined}
+                        className={select}
+                      />
+                      {err ? <p id={`unticked-${c.value}-error`} className="mt-1 text-sm text-red-700">{err}</p> : null}
+                    </div>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         </fieldset>
-        <p className="mt-3 text-xs text-slate-600">通过后订单将提交管局，并向负责人手机发送工信部短信核验码。勾选情况会记入订单历史。</p>
+        <p className="mt-3 text-xs text-slate-600">通过后订单将提交管局，并向负责人手机发送工信部短信核验码。每一项都需勾选，或填写未勾选的原因；勾选情况和原因会记入订单历史。</p>
         <div className="mt-3"><FormMessage state={approveState} /></div>
         <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 disabled:opacity-60">
           {approving ? '正在提交…' : '初审通过，提交管局'}

@@ -8,7 +8,8 @@ import { recordPiiView } from '@/db/review/decide';
 import { Badge, type Tone } from '@/components/ui/status-badge';
 import { Deadline } from '@/components/deadline';
 import { diffOrder } from '@/lib/orders/diff';
-import { ORDER_EVENT_LABELS, ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
+import { orderStateExplanation } from '@/lib/orders/state-text';
+import { ORDER_EVENT_LABELS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
@@ -61,7 +62,7 @@ export default async function ReviewOrderPage({ params, searchParams }: { params
             sla.overdue ? <Badge tone="red" icon="!">已超时</Badge> : <span className="text-sm text-slate-600">{formatDateTime(sla.dueAt)} 前完成初审</span>
           ) : null}
         </div>
-        <p className="text-sm text-slate-700">{ORDER_STATE_EXPLANATIONS[order.state]}</p>
+        <p className="text-sm text-slate-700">{orderStateExplanation(order.type, order.state)}</p>
       </header>
 
       <dl className="grid grid-cols-1 gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3">

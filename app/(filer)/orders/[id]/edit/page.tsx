@@ -55,7 +55,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
         <p className="mt-1 text-xs text-slate-600">每完成一步都会自动保存草稿，您可以随时离开，回到本页或订单页继续填写。</p>
       </header>
       <OrderWizard
-        order={{ id: order.id, number: order.number, type: order.type, typeLabel, state: order.state, wizardStep: order.wizardStep }}
+        order={{ id: order.id, number: order.number, type: order.type, typeLabel, state: order.state, wizardStep: order.wizardStep, version: order.version }}
         ctx={ctx}
         initial={{ ...(order.payload as object), materials }}
         before={before}
