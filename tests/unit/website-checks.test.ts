@@ -76,7 +76,7 @@ describe('website checks against a local server and a stub resolver', () => {
   });
 
   it('names the host that fails: the www. page without the number, or the bare domain that does not open', async () => {
-    const probes = (d: string) => createHttpProbes({ allowedHosts: new Set([d, `www.${d}`]), resolve, port, timeoutMs: 1000 });
+    const probes = (d: string) => createHttpProbes({ allowedHosts: new Set([d, `www.${d}`]), resolve, port, allowPrivate: true, timeoutMs: 1000 });
     const bare = await checkWebsite(site('barenum.test'), probes('barenum.test'));
     expect(bare.findings[0]?.observed).toBe('www.barenum.test 首页底部未找到链接至 beian.miit.gov.cn 的备案号');
     expect(bare.domains[0]?.hosts?.map((h) => h.host)).toEqual(['barenum.test', 'www.barenum.test']);
