@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import '@/lib/validation/zod-chinese';
 import { currentUser, type SessionUser } from './session';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';

@@ -129,9 +129,11 @@ describe.each(TEST_TARGETS)('hostile input to every server action on %s', (targe
             expect(String((err as { digest?: string }).digest ?? (err as Error).message)).toMatch(/^NEXT_/);
             return;
           }
-          const r = result as { ok?: boolean; message?: string } | null;
+          const r = result as { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> } | null;
           if (r && r.ok === false) {
             expect(r.message).toMatch(/[\u4e00-\u9fa5]/);
+            // The messages shown next to the fields too: never zod's English defaults.
+            for (const m of Object.values(r.fieldErrors ?? {}).flat()) expect(m).toMatch(/[\u4e00-\u9fa5]/);
             expect(await writeCount(h.db)).toBe(before);
           }
           },
