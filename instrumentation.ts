@@ -21,6 +21,11 @@ export async function register() {
     const { startReminderScheduler } = await import('./db/jobs/reminders');
     startReminderScheduler(db);
   }
+  // Unused uploads, expired sign-in tokens, the self-check log.
+  if (process.env.HOUSEKEEPING !== '0') {
+    const { startHousekeeping } = await import('./db/jobs/housekeeping');
+    startHousekeeping(db);
+  }
   if (process.env.REVIEW_JOBS !== '0') {
     const { startReviewJobs } = await import('./db/jobs/review-jobs');
     startReviewJobs(db);

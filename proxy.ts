@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from './auth.config';
 import { contentSecurityPolicy } from './lib/security/headers';
 import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './lib/auth/session-jwt';
+import { ACTION_BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE, declaredTooLarge } from './lib/http/body-limits';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon'];
 const MAX_AGE = authConfig.session.maxAge;
@@ -13,6 +14,11 @@ const RENEW_EVERY_SECONDS = 10 * 60;
 // page, query and server action (the page re-checks the user, its role and session version in the DB).
 export default async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  // Nothing that passes here takes more than form fields (uploads have their own routes, outside the
+  // matcher): a larger body is refused before anyone reads it, signed in or not.
+  if (req.method !== 'GET' && req.method !== 'HEAD' && declaredTooLarge(req.headers.get('content-length'), ACTION_BODY_LIMIT_BYTES)) {
+    return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   const session = await readSessionCookie((name) => req.cookies.get(name)?.value, secret);
   if (!session && !PUBLIC_PREFIXES.some((p) => pathname.startsWith(p))) {
@@ -52,5 +58,6 @@ export default async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)'],
+  // The upload routes (lib/http/body-limits.ts) read their own bodies: the proxy would buffer and cut them.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|materials/upload$|admin/notices/import/upload$|.*\\.(?:png|svg|ico)$).*)'],
 };

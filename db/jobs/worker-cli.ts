@@ -1,6 +1,7 @@
 import { openDb } from '../client';
 import { runOutboxWorker } from './outbox-worker';
 import { startReminderScheduler } from './reminders';
+import { startHousekeeping } from './housekeeping';
 
 // `npm run worker`: the outbox loop (and the reminder scheduler) on its own, beside one or more web
 // instances. SIGTERM/SIGINT let the message being sent finish, then the process exits.
@@ -16,6 +17,7 @@ if (!url) {
 const handle = await openDb({ url, migrate: false });
 const worker = runOutboxWorker(handle.db, { log: (m) => console.log(m) });
 const reminders = process.env.REMINDERS !== '0' ? startReminderScheduler(handle.db) : null;
+const housekeeping = process.env.HOUSEKEEPING !== '0' ? startHousekeeping(handle.db) : null;
 // The loop's own timers are unref'd (so they never hold the web process open); here something must.
 const keepAlive = setInterval(() => {}, 60_000);
 console.log('[worker] outbox worker started');
@@ -26,6 +28,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[worker] ${signal}: finishing the current message…`);
   reminders?.stop();
+  housekeeping?.stop();
   clearInterval(keepAlive);
   await worker.stop();
   await handle.close();
