@@ -36,6 +36,11 @@ export async function register() {
     const { startReminderScheduler } = await import('./db/jobs/reminders');
     startReminderScheduler(db);
   }
+  // Unused uploads, expired sign-in tokens, the self-check log.
+  if (config.HOUSEKEEPING) {
+    const { startHousekeeping } = await import('./db/jobs/housekeeping');
+    startHousekeeping(db);
+  }
   if (config.REVIEW_JOBS) {
     const { startReviewJobs } = await import('./db/jobs/review-jobs');
     startReviewJobs(db);

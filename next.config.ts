@@ -7,9 +7,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
-  // The CSV import takes files up to MAX_IMPORT_BYTES (20 MB, db/imports/files.ts) plus the multipart envelope.
-  // The proxy buffers request bodies up to its own limit (10 MB by default) and would cut a larger upload.
-  experimental: { serverActions: { bodySizeLimit: '21mb' }, proxyClientMaxBodySize: '21mb' },
+  // Server actions carry form fields only (a sign-in, a draft save): 1 MB (ACTION_BODY_LIMIT_BYTES,
+  // lib/http/body-limits.ts). Files go to their own route handlers, which bypass the proxy and read their
+  // bodies up to their own limits; the proxy answers 413 to any larger declared body before it is read.
+  experimental: { serverActions: { bodySizeLimit: '1mb' }, proxyClientMaxBodySize: '1mb' },
   async headers() {
     return [{ source: '/:path*', headers: [...STATIC_SECURITY_HEADERS, ...hstsHeader(process.env.NODE_ENV === 'production')] }];
   },

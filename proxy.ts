@@ -4,6 +4,7 @@ import { contentSecurityPolicy } from './lib/security/headers';
 import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } from './lib/auth/session-jwt';
 import { actionBodyProblem, MALFORMED_ACTION_BODY, type ActionBody } from './lib/security/action-body';
 import { authSecret, config as appConfig } from './lib/config';
+import { ACTION_BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE, declaredTooLarge } from './lib/http/body-limits';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/status', '/_next', '/favicon', '/robots.txt'];
 const MAX_AGE = authConfig.session.maxAge;
@@ -15,6 +16,11 @@ const RENEW_EVERY_SECONDS = 10 * 60;
 // page, query and server action (the page re-checks the user, its role and session version in the DB).
 export default async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
+  // Nothing that passes here takes more than form fields (uploads have their own routes, outside the
+  // matcher): a larger body is refused before anyone reads it, signed in or not.
+  if (req.method !== 'GET' && req.method !== 'HEAD' && declaredTooLarge(req.headers.get('content-length'), ACTION_BODY_LIMIT_BYTES)) {
+    return new NextResponse(BODY_TOO_LARGE_MESSAGE, { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   if (req.method === 'POST' && req.headers.has('next-action')) {
     const refused = await malformedActionBody(req);
     if (refused) return refused;
@@ -75,5 +81,6 @@ async function malformedActionBody(req: NextRequest): Promise<Response | null> {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)'],
+  // The upload routes (lib/http/body-limits.ts) read their own bodies: the proxy would buffer and cut them.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|materials/upload$|admin/notices/import/upload$|.*\\.(?:png|svg|ico)$).*)'],
 };

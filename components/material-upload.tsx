@@ -1,14 +1,15 @@
 'use client';
-import { useActionState, useEffect, useId, useState, type FormEvent } from 'react';
-import { uploadMaterial } from '@/app/_actions/materials';
+import { useId, useState, type FormEvent } from 'react';
 import type { SavedMaterial } from '@/db/materials/store';
 import { checkUploadSize } from '@/lib/validation/upload';
+import { MATERIAL_UPLOAD_PATH, type UploadReply } from '@/lib/http/body-limits';
+import { postForm } from './post-form';
 
 /**
- * One labelled image upload. The server checks type, structure and size by content; the error appears
- * next to the field. A file outside 200 KB – 4 MB is refused here before a byte is sent (the server would
- * refuse it anyway, and a 50 MB body would only be cut off). `onUploaded` receives the stored material's
- * id (put it in the form / draft).
+ * One labelled image upload, posted to the upload route (app/materials/upload/route.ts). The server checks
+ * type, structure and size by content; the error appears next to the field. A file outside 200 KB – 4 MB
+ * is refused here before a byte is sent (the server would refuse it anyway: 413 past its body limit).
+ * `onUploaded` receives the stored material's id (put it in the form / draft).
  */
 export function MaterialUpload({
   label,
@@ -23,22 +24,26 @@ export function MaterialUpload({
   value?: { id: string; fileName: string } | null;
   onUploaded: (m: SavedMaterial) => void;
 }) {
-  const [state, action, pending] = useActionState(uploadMaterial, null);
+  const [state, setState] = useState<UploadReply<SavedMaterial> | null>(null);
+  const [pending, setPending] = useState(false);
   const [tooBig, setTooBig] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => {
-    if (state?.ok && state.data) onUploaded(state.data);
-  }, [state, onUploaded]);
-  // Runs before React hands the form to the action; preventDefault keeps the request from being sent.
-  const checkSize = (e: FormEvent<HTMLFormElement>) => {
-    const file = new FormData(e.currentTarget).get('file');
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const body = new FormData(e.currentTarget);
+    const file = body.get('file');
     const problem = file instanceof File && file.size > 0 ? checkUploadSize(file.size) : null;
     setTooBig(problem);
-    if (problem) e.preventDefault();
+    if (problem) return; // not a byte sent
+    setPending(true);
+    const r = await postForm<SavedMaterial>(MATERIAL_UPLOAD_PATH, body);
+    setPending(false);
+    setState(r);
+    if (r.ok && r.data) onUploaded(r.data);
   };
   const error = tooBig ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null);
   return (
-    <form action={action} onSubmit={checkSize} className="mb-4">
+    <form action={MATERIAL_UPLOAD_PATH} method="post" encType="multipart/form-data" onSubmit={submit} className="mb-4">
       <input type="hidden" name="kind" value={kind} />
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">{label}</label>
       <div className="flex flex-wrap items-center gap-2">

@@ -67,25 +67,29 @@ test.describe('uploads', () => {
     await expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(posts).toHaveLength(0); // not a byte sent
 
-    // A real, valid upload shows the request the form sends (the server action's id and its fields)…
+    // A real, valid upload shows where the form posts (the upload route, not a server action)…
     await input.setInputFiles({ name: 'ok.png', mimeType: 'image/png', buffer: png() });
-    const [upload] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']), submit.click()]);
+    const [upload] = await Promise.all([page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/materials/upload')), submit.click()]);
     await expect(form.getByText('已上传：')).toBeVisible();
     const replay = (file: Buffer) =>
       page.request
-        .post(upload.url(), { headers: { 'next-action': upload.headers()['next-action']!, accept: 'text/x-component', origin: new URL(upload.url()).origin }, multipart: actionBody(file), timeout: 60_000 })
-        .then(async (r) => ({ status: r.status(), ok: r.ok(), stored: (await r.text()).includes('"ok":true') }))
-        .catch((err: Error) => ({ status: 0, ok: false, stored: false, error: err.message })); // the server may close the socket mid-body
+        .post(upload.url(), { headers: { origin: new URL(upload.url()).origin }, multipart: { kind: 'recheck_evidence', file: { name: 'upload.png', mimeType: 'image/png', buffer: file } }, timeout: 60_000 })
+        .then(async (r) => ({ status: r.status(), ok: r.ok(), body: await r.text() }))
+        .catch((err: Error) => ({ status: 0, ok: false, body: '', error: err.message })); // the server may close the socket mid-body
 
-    // …replayed with a valid file it stores one (so the request reaches the action and is well formed)…
+    // …replayed with a valid file it stores one (so the request is well formed)…
     const beforeValid = storedFiles();
-    expect(await replay(png())).toMatchObject({ status: 200, stored: true });
+    expect(await replay(png())).toMatchObject({ status: 200, ok: true });
     await expect.poll(storedFiles).toBe(beforeValid + 1);
 
-    // …and with 50 MB it is refused: Next stops reading at serverActions.bodySizeLimit (5 MB).
+    // …and with 50 MB it is refused with 413 and a Chinese message: the route reads one image's worth at most.
     const before = storedFiles();
     const big = await replay(png({ size: 50 * MB }));
-    expect(big).toMatchObject({ ok: false, stored: false });
+    expect(big.ok).toBe(false);
+    if (big.status) {
+      expect(big.status).toBe(413);
+      expect(big.body).toContain('提交的内容过大');
+    }
     expect(storedFiles()).toBe(before);
     expect(readdirSync(UPLOAD_DIR).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
@@ -140,18 +144,4 @@ async function asUser(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, email);
   return page;
-}
-
-/**
- * The body React sends for `action(prevState, formData)` from useActionState: the form's fields prefixed
- * with the FormData's reference id ("_1_"), then the argument list "0" last (the server resolves the reference when
- * "0" arrives, so the order matters). Replaying a valid file through it must store one (the test checks),
- * so a refusal of the big one is the body limit, not a malformed request.
- */
-function actionBody(file: Buffer): FormData {
-  const body = new FormData();
-  body.append('_1_kind', 'recheck_evidence');
-  body.append('_1_file', new Blob([new Uint8Array(file)], { type: 'image/png' }), 'upload.png');
-  body.append('0', '[null,"$K1"]');
-  return body;
 }

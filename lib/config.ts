@@ -58,12 +58,15 @@ const schema = z.object({
   OUTBOX_WORKER: flag(true),
   REMINDERS: flag(true),
   REVIEW_JOBS: flag(true),
+  // Purges of unused uploads, expired sign-in tokens and the self-check log.
+  HOUSEKEEPING: flag(true),
   RESUME_WORK: flag(true),
   OUTBOX_INTERVAL_MS: int(2000, 50),
   // Messages one worker keeps in flight (and SMTP connections in its pool).
   OUTBOX_CONCURRENCY: int(8, 1, 64),
   REMINDER_INTERVAL_MS: int(3_600_000, 100),
   REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
+  HOUSEKEEPING_INTERVAL_MS: int(3_600_000, 100),
   WORK_LEASE_SECONDS: int(30, 2, 3600),
   IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
   // Storage

@@ -3,6 +3,7 @@ import { runOutboxWorker } from './outbox-worker';
 import { startReminderScheduler } from './reminders';
 import { deploymentProblems } from '@/lib/config/deployment';
 import { config, loadConfig } from '@/lib/config';
+import { startHousekeeping } from './housekeeping';
 
 // `npm run worker`: the outbox loop (and the reminder scheduler) on its own, beside one or more web
 // instances. SIGTERM/SIGINT let the message being sent finish, then the process exits.
@@ -25,6 +26,7 @@ if (problems.length > 0) {
 const handle = await openDb({ url, migrate: false });
 const worker = runOutboxWorker(handle.db, { log: (m) => console.log(m) });
 const reminders = config().REMINDERS ? startReminderScheduler(handle.db) : null;
+const housekeeping = config().HOUSEKEEPING ? startHousekeeping(handle.db) : null;
 // The loop's own timers are unref'd (so they never hold the web process open); here something must.
 const keepAlive = setInterval(() => {}, 60_000);
 console.log('[worker] outbox worker started');
@@ -35,6 +37,7 @@ async function shutdown(signal: string) {
   stopping = true;
   console.log(`[worker] ${signal}: finishing the current message…`);
   reminders?.stop();
+  housekeeping?.stop();
   clearInterval(keepAlive);
   await worker.stop();
   await handle.close();

@@ -1,5 +1,4 @@
 import type { Role } from '@/lib/domain/codes';
-import { png } from '../support/images';
 
 // Issue 9: every server action of the portal, who may call it, and an input aimed at someone else's
 // object. tests/db/authz-actions.test.ts discovers the actions from the code ('use server' files), so a
@@ -29,7 +28,6 @@ export type ActionRule = {
 };
 
 export const ACTION_MATRIX: Record<string, ActionRule> = {
-  'app/_actions/materials.ts#uploadMaterial': { roles: ['filer'], input: () => ({ kind: 'domain_certificate', file: new File([new Uint8Array(png())], 'x.png', { type: 'image/png' }) }) },
   'app/(admin)/admin/checks/actions.ts#startCheckRun': { roles: ['admin'], input: () => ({ province: '', nature: '', code: '' }) },
   'app/(admin)/admin/checks/actions.ts#issueNoticesFromRunAction': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId, deadline: '2030-01-01' }) },
   'app/(admin)/admin/checks/actions.ts#cancelCheckRun': { roles: ['admin'], input: (ids) => ({ runId: ids.anyRunId }) },
@@ -45,7 +43,6 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/(admin)/admin/extensions/actions.ts#grantExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', newDeadline: '2030-01-01' }) },
   'app/(admin)/admin/extensions/actions.ts#refuseExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', reason: '理由不充分' }) },
   'app/(admin)/admin/notices/actions.ts#issueNoticeAction': { roles: ['admin'], input: (ids) => ({ subjectId: ids.foreignSubjectId, deadline: '2030-01-01', findings: '[]' }) },
-  'app/(admin)/admin/notices/actions.ts#uploadImportAction': { roles: ['admin'], input: () => ({ file: new File(['主体备案号,不合格项代码\n'], 'x.csv'), deadline: '2030-01-01' }) },
   'app/(admin)/admin/notices/actions.ts#startImportAction': { roles: ['admin'], input: () => ({ batchId: '00000000-0000-4000-8000-000000000000' }) },
   'app/(admin)/admin/users/actions.ts#inviteUserAction': { roles: ['admin'], input: () => ({ name: '新同事', email: 'new-colleague@beian.example', role: 'admin' }) },
   'app/(admin)/admin/users/actions.ts#changeRoleAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, role: 'admin' }) },

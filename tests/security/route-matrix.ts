@@ -43,6 +43,7 @@ export type RouteRule = {
 const HOME = { filer: '/dashboard', reviewer: '/review', admin: '/admin' } as const;
 const toHome = { filer: [{ status: 307, location: HOME.filer }], reviewer: [{ status: 307, location: HOME.reviewer }], admin: [{ status: 307, location: HOME.admin }] };
 const uuid = 'uuid' as const;
+const POST_ONLY = { anonymous: [{ status: 405 }], filer: [{ status: 405 }], reviewer: [{ status: 405 }], admin: [{ status: 405 }] };
 
 export const ROUTE_MATRIX: Record<string, RouteRule> = {
   // Public.
@@ -73,6 +74,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     url: '/orders/new?type=FIRST_FILING&subject={id}', roles: ['filer'], id: { kind: 'subject', ownership: 'owner', format: uuid },
   },
   // Uploads: their owner, and any staff member (they review them).
+  // The two uploads are POST-only route handlers outside the proxy (their bodies are read by them alone);
+  // a GET is 405 for everyone, and the POST checks the session, role and origin itself (tests/db/upload-routes.test.ts).
+  'app/materials/upload/route.ts': { url: '/materials/upload', roles: 'public', allowed: POST_ONLY },
+  'app/(admin)/admin/notices/import/upload/route.ts': { url: '/admin/notices/import/upload', roles: 'public', allowed: POST_ONLY },
   'app/materials/[id]/route.ts': { url: '/materials/{id}', roles: ['filer', 'reviewer', 'admin'], id: { kind: 'material', ownership: 'owner', format: uuid } },
 
   // Reviewers and admins.

@@ -1,13 +1,26 @@
 'use client';
-import { useActionState } from 'react';
+import { useState, type FormEvent } from 'react';
+import { useRouter } from 'next/navigation';
 import { FormMessage } from '@/components/ui/field';
-import { uploadImportAction } from '../actions';
+import { postForm } from '@/components/post-form';
+import { IMPORT_UPLOAD_PATH, type UploadReply } from '@/lib/http/body-limits';
 
+/** The import's file and default deadline, posted to its upload route; the batch page follows. */
 export function UploadForm({ today, defaultDeadline }: { today: string; defaultDeadline: string }) {
-  const [state, action, pending] = useActionState(uploadImportAction, null);
+  const router = useRouter();
+  const [state, setState] = useState<UploadReply<{ batchId: string }> | null>(null);
+  const [pending, setPending] = useState(false);
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setPending(true);
+    const r = await postForm<{ batchId: string }>(IMPORT_UPLOAD_PATH, new FormData(e.currentTarget));
+    if (r.ok && r.data) return router.push(`/admin/notices/import/${r.data.batchId}`);
+    setPending(false);
+    setState(r);
+  };
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2">
+    <form action={IMPORT_UPLOAD_PATH} method="post" encType="multipart/form-data" onSubmit={submit} className="grid gap-3 sm:grid-cols-2">
       <div className="sm:col-span-2"><FormMessage state={state} /></div>
       <div>
         <label htmlFor="file" className="mb-1 block text-sm font-medium">检查结果文件（CSV）</label>

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { currentUser } from '@/app/_server/session';
+import { crossSite, readLimitedForm, reply } from '@/app/_server/upload-request';
+import { fieldErrorsOf } from '@/app/_server/action';
+import { getDb } from '@/db/client';
+import { saveMaterial } from '@/db/materials/store';
+import { MATERIAL_UPLOAD_BODY_LIMIT_BYTES } from '@/lib/http/body-limits';
+import { PublicError } from '@/lib/errors';
+import { errorForLog } from '@/lib/privacy/mask';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/validation/upload';
+
+const uploadSchema = z.object({
+  kind: z.string().min(1).max(40).regex(/^[a-z_]+$/, '材料类型无效'),
+  file: z
+    .instanceof(File, { message: '请选择要上传的图片' })
+    .refine((f) => f.size > 0, '请选择要上传的图片')
+    .refine((f) => f.size <= MAX_UPLOAD_BYTES, UPLOAD_MESSAGES.size),
+});
+
+/**
+ * POST /materials/upload: one image for the signed-in filer (components/material-upload.tsx). A route
+ * handler rather than a server action so that its body limit (one image) is its own and every server
+ * action keeps a small one (next.config.ts). The bytes are checked and re-encoded before anything is
+ * stored (db/materials/store.ts); the answer is JSON with a Chinese message.
+ */
+export async function POST(req: Request): Promise<Response> {
+  if (crossSite(req)) return reply(403, { ok: false, message: '请求来源无效，请在门户页面中上传。' });
+  const user = await currentUser();
+  if (!user) return reply(401, { ok: false, message: '登录已失效，请重新登录。' });
+  if (user.role !== 'filer') return reply(403, { ok: false, message: '您没有执行此操作的权限。' });
+  const form = await readLimitedForm(req, MATERIAL_UPLOAD_BODY_LIMIT_BYTES);
+  if (form instanceof Response) return form;
+  const parsed = uploadSchema.safeParse({ kind: form.get('kind'), file: form.get('file') });
+  if (!parsed.success) return reply(400, { ok: false, message: '提交的内容有误，请按提示修改。', fieldErrors: fieldErrorsOf(parsed.error) });
+  try {
+    const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
+    const saved = await saveMaterial(await getDb(), { ownerId: user.id, bytes, fileName: parsed.data.file.name, kind: parsed.data.kind });
+    return reply(200, { ok: true, data: saved, message: '上传成功' });
+  } catch (err) {
+    if (err instanceof PublicError) return reply(400, { ok: false, message: err.message, fieldErrors: err.fieldErrors });
+    console.error('[upload]', errorForLog(err));
+    return reply(500, { ok: false, message: '系统繁忙，上传未完成，请稍后重试。' });
+  }
+}

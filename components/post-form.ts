@@ -1,0 +1,16 @@
+import { BODY_TOO_LARGE_MESSAGE, type UploadReply } from '@/lib/http/body-limits';
+
+/**
+ * Posts a form to an upload route handler and returns its answer. A refusal that is not the handler's own
+ * JSON (the proxy's 413, a dropped connection) still comes back as a Chinese message for the field.
+ */
+export async function postForm<T>(url: string, body: FormData): Promise<UploadReply<T>> {
+  try {
+    const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
+    if ((res.headers.get('content-type') ?? '').includes('application/json')) return (await res.json()) as UploadReply<T>;
+    if (res.status === 413) return { ok: false, message: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: [BODY_TOO_LARGE_MESSAGE] } };
+    return { ok: false, message: '系统繁忙，上传未完成，请稍后重试。' };
+  } catch {
+    return { ok: false, message: '网络连接中断，上传未完成，请检查网络后重试。' };
+  }
+}
