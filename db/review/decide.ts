@@ -6,6 +6,8 @@ import { NotFoundError, PublicError } from '@/lib/errors';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
 import type { RejectionEntry } from '@/lib/orders/payload';
+import { mayRejectForPhone } from '@/lib/orders/phone-check';
+import { phoneAttemptsOf } from './phone';
 
 // The 初审 decisions. Both always expect SUBMITTED: of two reviewers acting at once exactly one decision
 // lands, and the other gets transitionOrder's ConflictError naming who decided.
@@ -59,6 +61,10 @@ export async function rejectOrder(
     if (!known) throw new PublicError('驳回原因无效，请重新选择。');
     return { code: r.code, field: r.field || null, note: r.note?.trim() || null };
   });
+  // 001 2.2: 驳回 for an unreachable phone only after the whole procedure (retry after an hour, 应急联系电话).
+  if (rejection.some((r) => r.code === 'FIRST_REVIEW_PHONE_UNREACHABLE') && !mayRejectForPhone(await phoneAttemptsOf(db, input.orderId), new Date())) {
+    throw new PublicError('请先按电话核验规程拨打并记录：首次未接通 1 小时后再拨，仍未接通再拨打应急联系电话；均无人接听后才能以“初审电话无法接通”驳回。');
+  }
   const note = input.note?.trim() || null;
   // The history row says why in words the filer understands.
   const reason = [rejection.map((r) => REJECTION_REASONS.find((x) => x.code === r.code)!.reason).join(''), note].filter(Boolean).join(' ');

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigserial,
+  boolean,
   date,
   index,
   integer,
@@ -149,6 +150,20 @@ export const orderEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('order_events_order_idx').on(t.orderId, t.id)],
+);
+
+/** The 初审 phone procedure's calls (001 2.2), one row per call; see lib/orders/phone-check. */
+export const orderPhoneAttempts = pgTable(
+  'order_phone_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: uuid('order_id').notNull().references(() => orders.id),
+    reviewerId: uuid('reviewer_id').notNull().references(() => users.id),
+    target: text('target', { enum: ['contact', 'emergency'] }).notNull(),
+    reached: boolean('reached').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('order_phone_attempts_order_idx').on(t.orderId, t.id)],
 );
 
 /** Uploaded files; bytes live outside public/ under the upload directory, keyed by id. */

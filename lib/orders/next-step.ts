@@ -9,7 +9,7 @@ export const FILER_NEXT_STEP: Record<OrderState, string> = {
   REGULATOR_REVIEW: '等待管局审核',
   APPROVED: '无需操作',
   REGULATOR_REJECTED: '按驳回原因修改后重新提交',
-  RETURNED: '重新提交管局并完成短信核验',
+  RETURNED: '重新提交管局并完成短信核验，或修改后重新提交初审',
   ABANDONED: '无需操作',
   WITHDRAWN: '无需操作',
   EXPIRED: '如仍需办理，请重新发起',

@@ -58,3 +58,10 @@ export const regulatorDecisionSchema = z
     reason: z.string().trim().max(500, '原因不能超过500字。').optional().nullable(),
   })
   .refine((v) => v.decision === 'approve' || (v.reason && v.reason.length >= 2), { message: '驳回时请填写原因。', path: ['reason'] });
+
+/** One call of the 初审 phone procedure (001 2.2): which number, and whether someone answered. */
+export const phoneAttemptSchema = z.object({
+  orderId: uuid,
+  target: z.enum(['contact', 'emergency'], { error: '请选择拨打的号码。' }),
+  reached: z.enum(['yes', 'no'], { error: '请选择是否接通。' }),
+});

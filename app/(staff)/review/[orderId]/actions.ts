@@ -3,7 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { defineAction, type ActionState } from '@/app/_server/action';
 import { getDb } from '@/db/client';
 import { approveOrder, rejectOrder } from '@/db/review/decide';
-import { approveSchema, rejectSchema } from '@/lib/review/schemas';
+import { approveSchema, phoneAttemptSchema, rejectSchema } from '@/lib/review/schemas';
+import { recordPhoneAttempt } from '@/db/review/phone';
 
 // Thin actions: the wrapper authenticates and checks the role, zod validates, one db function decides
 // (and checks the role again, and the state: a second reviewer gets a message naming who decided).
@@ -28,4 +29,14 @@ export async function approveAction(prev: ActionState, input: FormData | unknown
 
 export async function rejectAction(prev: ActionState, input: FormData | unknown): Promise<ActionState> {
   return reject(prev, input);
+}
+
+const phone = defineAction({ roles: ['reviewer', 'admin'], schema: phoneAttemptSchema }, async (input, user) => {
+  await recordPhoneAttempt(await getDb(), { orderId: input.orderId, actor: user, target: input.target, reached: input.reached === 'yes' });
+  revalidatePath(`/review/${input.orderId}`);
+  return { ok: true, message: input.reached === 'yes' ? '已记录：电话已接通。' : '已记录：电话未接通。' };
+});
+
+export async function phoneAttemptAction(prev: ActionState, input: FormData | unknown): Promise<ActionState> {
+  return phone(prev, input);
 }
