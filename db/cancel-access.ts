@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { newOrderNumber } from '@/lib/orders/number';
 import type { Db, Tx } from './client';
 import * as t from './schema';
 import { assertAdmin, type AdminActor } from './admin/guard';
@@ -8,6 +8,7 @@ import { PublicError } from '@/lib/errors';
 import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES, type OrderState } from '@/lib/domain/codes';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { todayIso } from '@/lib/time';
+import { writeAudit } from './audit';
 
 // 取消接入 for filings whose 整改期 passed (SPEC 4 T3, 5): it takes effect at once and cannot be undone.
 
@@ -126,7 +127,7 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, baseUrl?:
   const [order] = await tx
     .insert(t.orders)
     .values({
-      number: orderNumber(),
+      number: newOrderNumber(),
       type: 'CANCEL_ACCESS',
       ownerId: subject!.ownerId,
       subjectId,
@@ -139,7 +140,7 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, baseUrl?:
     .update(t.findings)
     .set({ status: 'access_cancelled' })
     .where(and(eq(t.findings.subjectId, subjectId), inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES)));
-  await tx.insert(t.auditEvents).values({
+  await writeAudit(tx, {
     actorId: actor.id,
     action: 'subject.cancel_access',
     entityType: 'subject',
@@ -153,8 +154,4 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, baseUrl?:
     },
   });
   return order!.number;
-}
-
-function orderNumber(): string {
-  return `BA${todayIso().replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }

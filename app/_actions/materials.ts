@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { defineAction } from '@/app/_server/action';
 import { getDb } from '@/db/client';
 import { saveMaterial, type SavedMaterial } from '@/db/materials/store';
+import { MATERIAL_KINDS } from '@/lib/orders/materials';
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/validation/upload';
 
 const uploadSchema = z.object({
-  kind: z.string().min(1).max(40).regex(/^[a-z_]+$/, '材料类型无效'),
+  kind: z.enum(MATERIAL_KINDS, { message: '材料类型无效' }),
   file: z
     .instanceof(File, { message: '请选择要上传的图片' })
     .refine((f) => f.size > 0, '请选择要上传的图片')

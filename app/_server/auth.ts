@@ -60,7 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       name: '邮箱登录链接',
       maxAge: 15 * 60, // short-lived; single use is enforced by deleting the token on use
       async sendVerificationRequest({ identifier, url, expires }) {
-        const msg = magicLinkEmail({ url, expires });
+        const msg = await magicLinkEmail({ url, expires });
         await enqueue(await getDb(), { channel: 'email', recipient: identifier, template: 'magic_link', ...msg });
       },
     },

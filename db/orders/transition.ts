@@ -15,6 +15,7 @@ import {
 import { orderEventEmail } from '@/lib/notify/order-emails';
 import type { OrderState, Role } from '@/lib/domain/codes';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { writeAudit } from '../audit';
 
 export type OrderRow = typeof t.orders.$inferSelect;
 export type Actor = { id: string; role: Role } | { id: null; role: 'system' };
@@ -74,7 +75,7 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
       toState: to,
       reason: input.reason ?? null,
     });
-    await tx.insert(t.auditEvents).values({
+    await writeAudit(tx, {
       actorId: input.actor.id,
       action: `order.${input.event}`,
       entityType: 'order',

@@ -1,11 +1,12 @@
 import type { Db } from '../client';
-import * as t from '../schema';
 import { approveFirstReview } from '../orders/gateway';
 import { transitionOrder, type Actor, type OrderRow } from '../orders/transition';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
 import type { RejectionEntry } from '@/lib/orders/payload';
+import { writeAudit } from '../audit';
+import { assertMayDecide, releaseClaim } from './claims';
 
 // The 初审 decisions. Both always expect SUBMITTED: of two reviewers acting at once exactly one decision
 // lands, and the other gets transitionOrder's ConflictError naming who decided.
@@ -21,12 +22,15 @@ export function assertStaff(actor: Actor): asserts actor is StaffActor {
 export async function approveOrder(db: Db, input: { orderId: string; actor: Actor; checklist?: readonly string[] }): Promise<OrderRow> {
   assertStaff(input.actor);
   const ticked = REVIEW_CHECKLIST.filter((c) => input.checklist?.includes(c.id)).length;
-  return approveFirstReview(db, {
+  await assertMayDecide(db, input.orderId, input.actor);
+  const moved = await approveFirstReview(db, {
     orderId: input.orderId,
     actor: input.actor,
     expectedState: 'SUBMITTED',
     reason: `初审通过（核对清单已勾选 ${ticked}/${REVIEW_CHECKLIST.length} 项）`,
   });
+  await releaseClaim(db, input.orderId);
+  return moved;
 }
 
 export async function rejectOrder(
@@ -43,7 +47,8 @@ export async function rejectOrder(
   const note = input.note?.trim() || null;
   // The history row says why in words the filer understands.
   const reason = [rejection.map((r) => REJECTION_REASONS.find((x) => x.code === r.code)!.reason).join(''), note].filter(Boolean).join(' ');
-  return transitionOrder(db, {
+  await assertMayDecide(db, input.orderId, input.actor);
+  const moved = await transitionOrder(db, {
     orderId: input.orderId,
     event: 'reject_first_review',
     actor: input.actor,
@@ -51,12 +56,14 @@ export async function rejectOrder(
     reason,
     patch: { rejection, rejectionNote: note },
   });
+  await releaseClaim(db, input.orderId);
+  return moved;
 }
 
 /** Showing a full 身份证号 on the review page is an access to personal data: recorded, always. */
 export async function recordPiiView(db: Db, input: { orderId: string; actor: Actor; subjectId: string | null; fields: string[] }) {
   assertStaff(input.actor);
-  await db.insert(t.auditEvents).values({
+  await writeAudit(db, {
     actorId: input.actor.id,
     action: 'pii.view',
     entityType: 'order',

@@ -4,13 +4,15 @@ import { ORDER_TYPE_LABELS } from '@/lib/remediation/orders-text';
 import { ORDER_STATE_EXPLANATIONS, ORDER_STATE_LABELS, type OrderEvent } from '@/lib/orders/state-machine';
 import type { RejectionEntry } from '@/lib/orders/payload';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import type { MailKind } from './kinds';
+import { rejectedFields } from '@/lib/orders/rejection-fields';
 import { OrderEventBody } from './templates/order-event';
 import { orderUrl, publicBaseUrl, renderEmail } from './templates/render';
 
 export { publicBaseUrl };
 
 // Which order events e-mail the filer (SPEC 8): every decision on their order.
-const EMAILED: ReadonlySet<OrderEvent> = new Set([
+const EMAILED_EVENTS = [
   'submit',
   'approve_first_review',
   'reject_first_review',
@@ -18,7 +20,9 @@ const EMAILED: ReadonlySet<OrderEvent> = new Set([
   'regulator_approve',
   'regulator_reject',
   'expire',
-]);
+] as const satisfies readonly OrderEvent[];
+type EmailedEvent = (typeof EMAILED_EVENTS)[number];
+const isEmailed = (e: OrderEvent): e is EmailedEvent => (EMAILED_EVENTS as readonly OrderEvent[]).includes(e);
 
 /** The order types' names (one table, in lib/remediation). */
 export const ORDER_TYPE_NAMES: Readonly<Record<OrderTypeValue, string>> = ORDER_TYPE_LABELS;
@@ -33,10 +37,12 @@ export async function orderEventEmail(input: {
   to: OrderState;
   reason: string | null;
   baseUrl?: string;
-}): Promise<{ subject: string; text: string; html: string; template: string; data: Record<string, unknown> } | null> {
-  if (!EMAILED.has(input.event)) return null;
+}): Promise<{ subject: string; text: string; html: string; template: MailKind; data: Record<string, unknown> } | null> {
+  const event = input.event;
+  if (!isEmailed(event)) return null;
   const { order, to } = input;
-  const url = orderUrl(publicBaseUrl(input.baseUrl), order.id);
+  const base = publicBaseUrl(input.baseUrl);
+  const url = orderUrl(base, order.id);
   const title = `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number}：${ORDER_STATE_LABELS[to]}`;
   const rejected = to === 'FIRST_REVIEW_REJECTED' || to === 'REGULATOR_REJECTED';
   // Reviewers' notes are free text: any 身份证号 or mobile typed into them is masked (SECURITY.md).
@@ -44,12 +50,14 @@ export async function orderEventEmail(input: {
     title,
     explanation: ORDER_STATE_EXPLANATIONS[to],
     reason: maskPersonalText(input.reason),
-    rejection: rejected ? (order.rejection ?? []).map((r) => ({ ...r, note: maskPersonalText(r.note) })) : [],
+    rejection: rejected
+      ? rejectedFields(order, order.rejection ?? []).map((r) => ({ ...r, note: maskPersonalText(r.note) ?? null, href: `${base}${r.href}` }))
+      : [],
     rejectionNote: rejected ? (maskPersonalText(order.rejectionNote) ?? null) : null,
     url,
   };
   const rendered = await renderEmail(`【备案整改】${title}`, createElement(OrderEventBody, { view }));
-  return { ...rendered, template: `order.${input.event}`, data: { orderId: order.id, url } };
+  return { ...rendered, template: `order.${event}` satisfies MailKind, data: { orderId: order.id, url } };
 }
 
 export function escapeHtml(s: string): string {

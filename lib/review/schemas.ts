@@ -8,14 +8,21 @@ const CODES = new Set(REJECTION_REASONS.map((r) => r.code));
 const UUID = UUID_PATTERN;
 const uuid = z.string().regex(UUID, '订单编号无效。');
 
+/** The queue filter the reviewer came with (a query string; parsed, never trusted, by parseQueueFilter). */
+const queue = z.string().max(300).optional().nullable();
+
+export const claimSchema = z.object({ orderId: uuid });
+
 export const approveSchema = z.object({
   orderId: uuid,
+  queue,
   // A form posts zero, one or many ticked boxes: always read as a list.
   checklist: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(40)),
 });
 
 export const rejectSchema = z.object({
   orderId: uuid,
+  queue,
   reasons: z
     .array(
       z.object({
