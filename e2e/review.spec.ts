@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { shoot, signIn } from './support';
+import { shoot, signIn, navTo, takeOverIfClaimed } from './support';
 
 // The provider's side of an order: 初审 (reject with field reasons, approve → SMS code), 管局模拟, 复核, and who
 // may open which page. Runs against the demo seed: 前海数联 and 麓山律师 have submitted orders, 徐汇图书馆's
@@ -28,6 +28,7 @@ async function openFromQueue(page: Page, subject: string): Promise<string> {
   const row = page.getByRole('row').filter({ hasText: subject });
   await row.getByRole('link').click();
   await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);
+  await takeOverIfClaimed(page);
   return page.url();
 }
 
@@ -77,6 +78,11 @@ test.describe('初审 console', () => {
     const page2 = await other.newPage();
     await signIn(page2, 'reviewer2@beian.example');
     await page2.goto(url);
+    // The first reviewer holds the claim: the second sees who, and takes it over on purpose.
+    await expect(page2.getByRole('status').filter({ hasText: /正在审核，剩余 \d+ 分钟/ })).toBeVisible();
+    await expect(page2.getByRole('button', { name: '驳回订单' })).toBeDisabled();
+    await page2.getByRole('button', { name: '接手审核' }).click();
+    await expect(page2.getByRole('status').filter({ hasText: '您正在审核此订单' })).toBeVisible();
     await page2.getByLabel('驳回原因 1').selectOption('PHONE_PROBLEM');
     await expect(page2.getByLabel('关联字段 1')).toHaveValue('principal.mobile');
     await page2.getByRole('button', { name: '添加驳回原因' }).click();
@@ -84,11 +90,14 @@ test.describe('初审 console', () => {
     await page2.getByLabel('补充说明 2').fill('请上传负责人身份证正反面');
     await page2.getByLabel('给备案用户的备注（选填）').fill('新号码无法接通，请核实。');
     await page2.getByRole('button', { name: '驳回订单' }).click();
-    await expect(page2.getByRole('status').filter({ hasText: '初审结论：初审驳回' })).toBeVisible();
+    // The decision leads to the next waiting order of the same queue.
+    await expect(page2.getByRole('status').filter({ hasText: `订单 ${orderNumber} 的初审结论已提交` })).toBeVisible();
+    await page2.goto(url);
+    await expect(page2.getByRole('status').filter({ hasText: /^驳回：由/ })).toBeVisible();
     await expect(page2.locator('main header').getByText('初审驳回', { exact: true })).toBeVisible();
     const reasons = page2.getByRole('region', { name: '驳回原因' });
     await expect(reasons).toContainText('联系电话不是备案地区号段');
-    await expect(reasons).toContainText('（字段：主体负责人手机号码）');
+    await expect(reasons).toContainText('主体负责人手机号码：');
     await expect(reasons).toContainText('请上传负责人身份证正反面');
     await other.close();
 
@@ -122,11 +131,13 @@ test.describe('初审 console', () => {
     await checklist.getByLabel('已电话联系主体负责人和网站负责人（联系方式1），核实身份、域名并确认本人知晓备案').check();
     await checklist.getByLabel('已提醒负责人提交管局后 24 小时内完成工信部短信核验').check();
     await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
-    await expect(reviewer.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
+    await expect(reviewer.getByRole('status').filter({ hasText: `订单 ${orderNumber} 的初审结论已提交` })).toBeVisible();
+    await reviewer.goto(url);
+    await expect(reviewer.getByRole('status').filter({ hasText: /^通过，已提交管局：由/ })).toBeVisible();
     await expect(reviewer.getByText('核对清单已勾选 2/12 项')).toBeVisible();
 
     const page = await asUser(browser, 'admin@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '开发短信' }).click();
+    await navTo(page, '开发短信');
     await expect(page.getByRole('heading', { level: 1, name: '开发短信' })).toBeVisible();
     const sms = page.getByRole('row').filter({ hasText: orderNumber });
     await expect(sms).toContainText(/短信核验码为 \d{6}/);
@@ -141,7 +152,7 @@ test.describe('初审 console', () => {
 
   test('管局模拟: an admin approves an order with the 管局 and it leaves the list', async ({ page }) => {
     await signIn(page, 'admin@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '管局模拟' }).click();
+    await navTo(page, '管局模拟');
     await expect(page.getByRole('heading', { level: 1, name: '管局模拟' })).toBeVisible();
     const item = page.getByRole('listitem').filter({ hasText: '上海市徐汇区图书馆' });
     const form = item.getByRole('form');
@@ -159,7 +170,7 @@ test.describe('初审 console', () => {
 
   test('复核队列: send one back with a reason, resolve another', async ({ page }) => {
     await signIn(page, 'reviewer@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '复核队列' }).click();
+    await navTo(page, '复核队列');
     await expect(page.getByRole('heading', { level: 1, name: '复核队列' })).toBeVisible();
     // Other specs may have added requests to the shared e2e database: at least the three seeded ones.
     await expect(page.getByText(/共 ([3-9]|\d{2,}) 个复核申请待处理。/)).toBeVisible();

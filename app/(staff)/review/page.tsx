@@ -28,12 +28,14 @@ function href(f: QueueFilterParams, after?: string | null): string {
 
 export default async function ReviewQueuePage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePageUser(['reviewer', 'admin']);
-  const filter = parseFilter(await searchParams);
+  const sp = await searchParams;
+  const filter = parseFilter(sp);
   const db = await getDb();
   const now = new Date();
   // The province filter lists every province from the rules table: a DISTINCT over the queue read every
   // waiting order's row on each render (measured: queue throughput fell 3× at 100k subjects).
   const provinces = PROVINCE_CODES;
+  const done = typeof sp.done === 'string' && /^BA\d{8,14}$/.test(sp.done) ? sp.done : null;
   const [page, total] = await Promise.all([listReviewQueue(db, { ...filter, now }), countReviewQueue(db, { ...filter, now })]);
 
   return (
@@ -42,6 +44,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <h1 className="text-2xl font-semibold">初审队列</h1>
         <p className="mt-1 text-sm text-slate-600">待初审的备案订单。初审时限为 1 个工作日（按国家法定节假日和调休安排计算，北京时间），超时的订单以红色标出。打开订单即由您认领 15 分钟，其他专员会看到。</p>
       </div>
+
+      {done ? <p role="status" className="rounded border border-green-200 bg-green-50 p-3 text-sm text-green-900">订单 {done} 的初审结论已提交，此筛选条件下没有其他待初审订单。</p> : null}
 
       <form method="get" action="/review" className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm" aria-label="筛选订单">
         <div>
