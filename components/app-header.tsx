@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { ROLE_LABELS, ROLE_NAV } from '@/lib/auth/roles';
+import { ADMIN_NAV_GROUPS, ROLE_LABELS, ROLE_NAV } from '@/lib/auth/roles';
 import type { Role } from '@/lib/domain/codes';
 import { NavLinks } from './nav-links';
 import { signOutAction } from '@/app/_server/sign-out';
@@ -17,7 +17,7 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
           备案整改门户
         </Link>
         <nav aria-label="主导航" className="order-3 w-full sm:order-none sm:w-auto">
-          <NavLinks items={ROLE_NAV[role]} />
+          <NavLinks items={ROLE_NAV[role]} groups={role === 'admin' ? ADMIN_NAV_GROUPS : undefined} />
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span>

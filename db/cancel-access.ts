@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { newOrderNumber } from '@/lib/orders/number';
 import type { Db, Tx } from './client';
 import * as t from './schema';
 import { assertAdmin, type AdminActor } from './admin/guard';
@@ -9,6 +9,7 @@ import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES, type OrderState } from 
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { todayIso } from '@/lib/time';
 import { endPendingRequests } from './findings/end-pending';
+import { writeAudit } from './audit';
 
 // 取消接入 for filings whose 整改期 passed (SPEC 4 T3, 5): it takes effect at once and cannot be undone.
 
@@ -164,7 +165,7 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, reason: s
     const [order] = await tx
       .insert(t.orders)
       .values({
-        number: orderNumber(),
+        number: newOrderNumber(),
         type: 'CANCEL_ACCESS',
         ownerId: subject!.ownerId,
         subjectId,
@@ -190,7 +191,7 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, reason: s
       ),
     );
   await endPendingRequests(tx, { cause: why, actorId: actor.id, subjectId, baseUrl });
-  await tx.insert(t.auditEvents).values({
+  await writeAudit(tx, {
     actorId: actor.id,
     action: 'subject.cancel_access',
     entityType: 'subject',
@@ -206,8 +207,4 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, reason: s
     },
   });
   return { scope: impact.scope, websites: impact.websites.length, numbers };
-}
-
-function orderNumber(): string {
-  return `BA${todayIso().replace(/-/g, '')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './support';
+import { signIn, navTo } from './support';
 
 test('an admin lists every order and filters by state', async ({ page }) => {
   await signIn(page, 'admin@beian.example');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '订单' }).click();
+  await navTo(page, '订单');
   await expect(page.getByRole('heading', { level: 1, name: '订单' })).toBeVisible();
   const table = page.getByRole('table');
   // The shared e2e database may hold orders other specs created: at least the 12 demo orders and a header.

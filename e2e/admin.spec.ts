@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SUBJECTS } from '../db/seed/data';
 import { FINDING_CATALOGUE, FINDING_CODES } from '../lib/remediation';
-import { shoot, signIn } from './support';
+import { shoot, signIn, navTo } from './support';
 
 // The operator console (issue 5, admin side). Runs against the seeded demo data; tests run in order and
 // each uses filings the others do not touch.
@@ -61,7 +61,7 @@ test.describe('operator console', () => {
   });
 
   test('the deadlines view groups overdue, 3-day and 7-day findings with a link to the subject', async ({ page }) => {
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '期限跟踪' }).click();
+    await navTo(page, '期限跟踪');
     const overdue = page.getByRole('table', { name: '已逾期' });
     await expect(overdue.getByRole('row', { name: /陈晓明/ })).toContainText('已逾期 2 天');
     await expect(page.getByRole('table', { name: '3 天内到期' }).getByRole('row', { name: /云栖开发者社区/ })).toContainText('2 天');
@@ -72,7 +72,7 @@ test.describe('operator console', () => {
   });
 
   test('issues a notice with two findings and sees it listed', async ({ page }) => {
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改通知管理' }).click();
+    await navTo(page, '整改通知管理');
     await page.getByRole('link', { name: '下发整改通知' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '下发整改通知' })).toBeVisible();
     await page.getByLabel('主体名称或主体备案号').fill('苏ICP备2021078834号');
@@ -124,7 +124,7 @@ test.describe('operator console', () => {
   });
 
   test('grants an extension', async ({ page }) => {
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '延期申请' }).click();
+    await navTo(page, '延期申请');
     await shoot(page, 'admin-extensions');
     const item = page.getByRole('listitem', { name: `延期申请：李娜 ${FINDING_CATALOGUE.SITE_NAME_VIOLATION.notice}` });
     const date = await item.getByLabel('新的整改期限').inputValue();
@@ -135,7 +135,7 @@ test.describe('operator console', () => {
   });
 
   test('cancels access for an overdue filing after confirming what is affected; the filer is offered re-access', async ({ page, browser }) => {
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '取消接入' }).click();
+    await navTo(page, '取消接入');
     await page.getByLabel('选择 南京明德教育咨询有限公司').check();
     await page.getByRole('button', { name: '下一步：确认影响范围' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '确认取消接入' })).toBeVisible();
@@ -165,7 +165,7 @@ test.describe('operator console', () => {
   });
 
   test('invites a user and changes a role', async ({ page }) => {
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '用户' }).click();
+    await navTo(page, '用户');
     const invite = page.getByRole('form', { name: '邀请用户' });
     await invite.getByLabel('姓名').fill('初审专员 王青');
     await invite.getByLabel('邮箱').fill('wangqing@beian.example');

@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { shoot, signIn } from './support';
+import { shoot, signIn, navTo } from './support';
 
 test('an admin runs the data checks, watches progress and reads the report', async ({ page }) => {
   await signIn(page, 'admin@beian.example');
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '专项核查' }).click();
+  await navTo(page, '专项核查');
   await expect(page.getByRole('heading', { level: 1, name: '专项核查' })).toBeVisible();
   await page.getByRole('button', { name: '开始核查' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '核查结果' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { PASSWORD, shoot, signIn, signOut } from './support';
+import { PASSWORD, navTo, shoot, signIn, signOut } from './support';
 
 /** As admin, opens the newest e-mail matching the filter in the dev mailbox and returns its links and text. */
 async function openMail(page: Page, filter: { type: string; recipient: string; subject: RegExp }) {
@@ -102,7 +102,7 @@ test.describe('e-mail deep links', () => {
 
   test('a parked message is listed with 重试; retrying sends it; filers cannot open the mailbox', async ({ page }) => {
     await signIn(page, 'admin@beian.example');
-    await page.getByRole('link', { name: '开发邮箱' }).click();
+    await navTo(page, '开发邮箱');
     await expect(page).toHaveURL(/\/admin\/mailbox$/);
     const parked = page.getByRole('region', { name: '发送失败（已暂停重试）' });
     await expect(parked.getByText('最后错误：451 4.7.1 Greylisted')).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ACTION_LABELS, FINDING_CATALOGUE, planReaccessInProvince, planRemediation, type FindingCode } from '../lib/remediation';
 import { footerAdvice } from '../lib/checks/footer';
-import { shoot, signIn, signOut } from './support';
+import { shoot, signIn, signOut, navTo } from './support';
 import { png } from '../tests/support/images';
 
 // Each journey starts from a finding page reached by URL (the e-mail deep link), found through the
@@ -191,7 +191,7 @@ test.describe('rectification page', () => {
 
   test('the notices list filters by status and links to each finding', async ({ page }) => {
     await signIn(page, 'filer@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '整改通知' }).click();
+    await navTo(page, '整改通知');
     await expect(page.getByRole('heading', { level: 1, name: '整改通知' })).toBeVisible();
     await expect(page.getByRole('heading', { name: '杭州云栖科技有限公司 的整改通知' })).toBeVisible();
     await shoot(page, 'notices');

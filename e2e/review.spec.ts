@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { shoot, signIn } from './support';
+import { shoot, signIn, navTo, takeOverIfClaimed } from './support';
 import { REVIEW_CHECKLIST } from '../lib/remediation/review-checklist';
 
 // The provider's side of an order: 初审 (reject with field reasons, approve → SMS code), 管局模拟, 复核, and who
@@ -29,6 +29,7 @@ async function openFromQueue(page: Page, subject: string): Promise<string> {
   const row = page.getByRole('row').filter({ hasText: subject });
   await row.getByRole('link').click();
   await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);
+  await takeOverIfClaimed(page);
   return page.url();
 }
 
@@ -81,6 +82,11 @@ test.describe('初审 console', () => {
     const page2 = await other.newPage();
     await signIn(page2, 'reviewer2@beian.example');
     await page2.goto(url);
+    // The first reviewer holds the claim: the second sees who, and takes it over on purpose.
+    await expect(page2.getByRole('status').filter({ hasText: /正在审核，剩余 \d+ 分钟/ })).toBeVisible();
+    await expect(page2.getByRole('button', { name: '驳回订单' })).toBeDisabled();
+    await page2.getByRole('button', { name: '接手审核' }).click();
+    await expect(page2.getByRole('status').filter({ hasText: '您正在审核此订单' })).toBeVisible();
     await page2.getByLabel('驳回原因 1').selectOption('PHONE_PROBLEM');
     await expect(page2.getByLabel('关联字段 1')).toHaveValue('principal.mobile');
     await page2.getByRole('button', { name: '添加驳回原因' }).click();
@@ -88,11 +94,14 @@ test.describe('初审 console', () => {
     await page2.getByLabel('补充说明 2').fill('请上传负责人身份证正反面');
     await page2.getByLabel('给备案用户的备注（选填）').fill('新号码无法接通，请核实。');
     await page2.getByRole('button', { name: '驳回订单' }).click();
-    await expect(page2.getByRole('status').filter({ hasText: '初审结论：初审驳回' })).toBeVisible();
+    // The decision leads to the next waiting order of the same queue.
+    await expect(page2.getByRole('status').filter({ hasText: `订单 ${orderNumber} 的初审结论已提交` })).toBeVisible();
+    await page2.goto(url);
+    await expect(page2.getByRole('status').filter({ hasText: /^驳回：由/ })).toBeVisible();
     await expect(page2.locator('main header').getByText('初审驳回', { exact: true })).toBeVisible();
     const reasons = page2.getByRole('region', { name: '驳回原因' });
     await expect(reasons).toContainText('联系电话不是备案地区号段');
-    await expect(reasons).toContainText('（字段：主体负责人手机号码）');
+    await expect(reasons).toContainText('主体负责人手机号码：');
     await expect(reasons).toContainText('请上传负责人身份证正反面');
     await other.close();
 
@@ -134,11 +143,13 @@ test.describe('初审 console', () => {
       if ((await box.getAttribute('value')) !== 'site-accessible') await box.check();
     }
     await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
-    await expect(reviewer.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
+    await expect(reviewer.getByRole('status').filter({ hasText: `订单 ${orderNumber} 的初审结论已提交` })).toBeVisible();
+    await reviewer.goto(url);
+    await expect(reviewer.getByRole('status').filter({ hasText: /^通过，已提交管局：由/ })).toBeVisible();
     await expect(reviewer.getByText(/核对清单已勾选 11\/12 项；已备案的网站能正常访问且内容符合要求（未勾选，原因：变更主体信息，不涉及网站访问）/)).toBeVisible();
 
     const page = await asUser(browser, 'admin@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '开发短信' }).click();
+    await navTo(page, '开发短信');
     await expect(page.getByRole('heading', { level: 1, name: '开发短信' })).toBeVisible();
     const sms = page.getByRole('row').filter({ hasText: orderNumber });
     await expect(sms).toContainText(/短信核验码为 \d{6}/);
@@ -153,7 +164,7 @@ test.describe('初审 console', () => {
 
   test('管局模拟: an admin approves an order with the 管局 and it leaves the list', async ({ page }) => {
     await signIn(page, 'admin@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '管局模拟' }).click();
+    await navTo(page, '管局模拟');
     await expect(page.getByRole('heading', { level: 1, name: '管局模拟' })).toBeVisible();
     const item = page.getByRole('listitem').filter({ hasText: '上海市徐汇区图书馆' });
     const form = item.getByRole('form');
@@ -171,7 +182,7 @@ test.describe('初审 console', () => {
 
   test('复核队列: send one back with a reason, resolve another', async ({ page }) => {
     await signIn(page, 'reviewer@beian.example');
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '复核队列' }).click();
+    await navTo(page, '复核队列');
     await expect(page.getByRole('heading', { level: 1, name: '复核队列' })).toBeVisible();
     // Other specs may have added requests to the shared e2e database: at least the three seeded ones.
     await expect(page.getByText(/共 ([3-9]|\d{2,}) 个复核申请待处理。/)).toBeVisible();

@@ -25,3 +25,26 @@ export async function shoot(page: Page, name: string) {
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
+
+/** Follows a main-menu link, opening the menu group it sits in first (the operator's menu is grouped). */
+export async function navTo(page: Page, label: string) {
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  const link = nav.getByRole('link', { name: label, exact: true });
+  if (!(await link.isVisible())) {
+    for (const summary of await nav.locator('summary:visible').all()) {
+      await summary.click();
+      if (await link.isVisible()) break;
+      await summary.click();
+    }
+  }
+  await link.click();
+}
+
+/** On an order another reviewer opened earlier in the run (a decision leads on to the next order), take it over. */
+export async function takeOverIfClaimed(page: Page) {
+  const take = page.getByRole('button', { name: '接手审核' });
+  if (await take.isVisible()) {
+    await take.click();
+    await expect(page.getByText('您正在审核此订单')).toBeVisible();
+  }
+}

@@ -65,7 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async sendVerificationRequest({ identifier, url, expires }) {
         // Auth.js builds the link on the origin the request named (Host / X-Forwarded-Host, which anyone
         // can set): the link in the e-mail goes to the configured public origin, whatever the request said.
-        const msg = magicLinkEmail({ url: onPublicOrigin(url, publicOrigin()), expires });
+        const msg = await magicLinkEmail({ url: onPublicOrigin(url, publicOrigin()), expires });
         await enqueue(await getDb(), { channel: 'email', recipient: identifier, template: 'magic_link', ...msg });
       },
     },

@@ -4,10 +4,11 @@ import * as t from '../schema';
 import { assertAdmin, isUniqueViolation, type AdminActor } from './guard';
 import { enqueue } from '../queries/outbox';
 import { NotFoundError, PublicError } from '@/lib/errors';
-import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { Role } from '@/lib/domain/codes';
-import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { inviteEmail } from '@/lib/notify/templates/decisions';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { writeAudit } from '../audit';
+import type { AuditDetails } from '@/lib/audit/actions';
 
 /**
  * 邀请用户: creates the account with no password and e-mails where to sign in with 邮箱链接登录. The e-mail
@@ -28,16 +29,14 @@ export async function inviteUser(db: Db, input: { actor: AdminActor; name: strin
       throw err;
     }
     await audit(tx, input.actor, 'user.invite', row!.id, { email: maskPersonalText(email), name: maskPersonalText(name), role: input.role });
-    const url = `${publicBaseUrl(input.baseUrl)}/login`;
-    const greeting = maskPersonalText(name);
-    const line = `运营管理员已为您开通备案整改门户账号（角色：${ROLE_LABELS[input.role]}）。请打开 ${url} ，在“邮箱链接登录”中填写本邮箱 ${email}，我们会发送一次性登录链接。`;
+    const mail = await inviteEmail({ name, email, role: input.role, baseUrl: input.baseUrl });
     await enqueue(tx, {
       channel: 'email',
       recipient: email,
-      template: 'user.invite',
-      subject: '【备案整改门户】账号开通邀请',
-      text: `${greeting}，您好：\n\n${line}\n\n如果您并未申请此账号，请忽略此邮件。`,
-      html: `<p>${escapeHtml(greeting)}，您好：</p><p>${escapeHtml(line)}</p><p><a href="${escapeHtml(url)}">前往登录</a></p><p style="color:#555">如果您并未申请此账号，请忽略此邮件。</p>`,
+      template: mail.template,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
       data: { userId: row!.id },
       dedupeKey: `invite:${row!.id}`,
     });
@@ -77,6 +76,6 @@ async function mustUser(tx: Tx, id: string) {
   return u;
 }
 
-async function audit(tx: Tx, actor: AdminActor, action: string, userId: string, details: Record<string, unknown>) {
-  await tx.insert(t.auditEvents).values({ actorId: actor.id, action, entityType: 'user', entityId: userId, details });
+async function audit<A extends 'user.invite' | 'user.role' | 'user.disable' | 'user.enable'>(tx: Tx, actor: AdminActor, action: A, userId: string, details: AuditDetails[A]) {
+  await writeAudit(tx, { actorId: actor.id, action, entityType: 'user', entityId: userId, details });
 }

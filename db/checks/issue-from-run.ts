@@ -5,6 +5,7 @@ import { assertAdmin, type AdminActor } from '../admin/guard';
 import { issueNotice } from '../notices/issue';
 import { PublicError } from '@/lib/errors';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
+import { writeAudit } from '../audit';
 
 export type IssueFromRunResult = { notices: number; findings: number; skipped: number };
 
@@ -50,6 +51,6 @@ export async function issueNoticesFromRun(db: Db, input: { runId: string; actor:
     }
   }
   await db.update(t.checkRuns).set({ noticesIssuedAt: new Date() }).where(eq(t.checkRuns.id, run.id));
-  await db.insert(t.auditEvents).values({ actorId: input.actor.id, action: 'check.issue_notices', entityType: 'check_run', entityId: run.id, details: { ...out } });
+  await writeAudit(db, { actorId: input.actor.id, action: 'check.issue_notices', entityType: 'check_run', entityId: run.id, details: { ...out } });
   return out;
 }

@@ -10,6 +10,7 @@ import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { errorForLog } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
+import { writeAudit } from '../audit';
 
 export type RunFilter = { province?: string; nature?: string; codes?: string[]; website?: boolean };
 export type CheckRun = typeof t.checkRuns.$inferSelect;
@@ -28,7 +29,7 @@ export async function createCheckRun(db: Db, input: { actor: { id: string; role:
   if (input.actor.role !== 'admin') throw new PublicError('只有运营管理员可以发起核查。');
   const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(t.subjects).where(subjectWhere(input.filter))) as [{ n: number }];
   const [run] = await db.insert(t.checkRuns).values({ startedBy: input.actor.id, filter: input.filter, totalSubjects: n }).returning();
-  await db.insert(t.auditEvents).values({ actorId: input.actor.id, action: 'check.start', entityType: 'check_run', entityId: run!.id, details: input.filter });
+  await writeAudit(db, { actorId: input.actor.id, action: 'check.start', entityType: 'check_run', entityId: run!.id, details: input.filter });
   return run!;
 }
 

@@ -4,12 +4,12 @@ import * as t from '../schema';
 import { assertAdmin, type AdminActor } from '../admin/guard';
 import { enqueue } from '../queries/outbox';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
-import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { UNRESOLVED_FINDING_STATUSES, type Role } from '@/lib/domain/codes';
-import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { extensionResultEmail } from '@/lib/notify/templates/decisions';
 import { todayIso } from '@/lib/time';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { now as clockNow } from '@/lib/clock';
+import { writeAudit } from '../audit';
 
 export type ExtensionDecision =
   | { actor: AdminActor; requestId: string; decision: 'grant'; newDeadline: string; baseUrl?: string }
@@ -63,26 +63,21 @@ export async function decideExtension(db: Db, input: ExtensionDecision): Promise
       await tx.update(t.findings).set({ status: 'open' }).where(and(eq(t.findings.id, req.findingId), eq(t.findings.status, 'overdue')));
     }
     const reason = input.decision === 'refuse' ? input.reason.trim() : null;
-    await tx.insert(t.auditEvents).values({
-      actorId: input.actor.id,
-      action: granted ? 'extension.grant' : 'extension.refuse',
-      entityType: 'finding',
-      entityId: req.findingId,
-      subjectId: req.subjectId,
-      details: granted ? { from: req.deadline, to: input.newDeadline } : { reason: maskPersonalText(reason) },
-    });
-    const notice = FINDING_CATALOGUE[req.code].notice;
-    const url = `${publicBaseUrl(input.baseUrl)}/rectifications/${req.findingId}`;
-    const line = granted
-      ? `您对“${notice}”的延期申请已通过，新的整改期限为 ${input.newDeadline}。`
-      : `您对“${notice}”的延期申请未通过，原因：${reason}。整改期限仍为 ${req.deadline}，请尽快完成整改。`;
+    const where = { actorId: input.actor.id, entityType: 'finding' as const, entityId: req.findingId, subjectId: req.subjectId };
+    if (input.decision === 'grant') await writeAudit(tx, { ...where, action: 'extension.grant', details: { from: req.deadline, to: input.newDeadline } });
+    else await writeAudit(tx, { ...where, action: 'extension.refuse', details: { reason: maskPersonalText(reason) } });
+    const finding = { id: req.findingId, code: req.code };
+    const mail =
+      input.decision === 'grant'
+        ? await extensionResultEmail({ finding, decision: 'grant', newDeadline: input.newDeadline, baseUrl: input.baseUrl })
+        : await extensionResultEmail({ finding, decision: 'refuse', reason: reason ?? '', deadline: req.deadline, baseUrl: input.baseUrl });
     await enqueue(tx, {
       channel: 'email',
       recipient: req.email,
-      template: granted ? 'extension.granted' : 'extension.refused',
-      subject: `【备案整改】延期申请${granted ? '已通过' : '未通过'}：${notice}`,
-      text: `您好：\n\n${line}\n\n查看整改事项：${url}\n\n此邮件由系统自动发送，请勿直接回复。`,
-      html: `<p>您好：</p><p>${escapeHtml(line)}</p><p><a href="${escapeHtml(url)}">查看整改事项</a></p><p style="color:#555">此邮件由系统自动发送，请勿直接回复。</p>`,
+      template: mail.template,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
       data: { findingId: req.findingId, requestId: req.id },
       dedupeKey: `extension:${req.id}`,
     });

@@ -4,6 +4,7 @@ import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
 import { ownedFinding } from '../rechecks/request';
 import { isUniqueViolation } from '../unique-violation';
+import { writeAudit } from '../audit';
 
 export const EXTENSION_ALREADY_REQUESTED = '该整改项已申请过延期，每个整改项只能申请一次。';
 
@@ -27,7 +28,7 @@ export async function requestExtension(
       const [existing] = await tx.select({ id: t.extensionRequests.id }).from(t.extensionRequests).where(eq(t.extensionRequests.findingId, finding.id));
       if (existing) throw new PublicError(EXTENSION_ALREADY_REQUESTED);
       const [row] = await tx.insert(t.extensionRequests).values({ findingId: finding.id, requestedBy: input.actor.id, reason }).returning();
-      await tx.insert(t.auditEvents).values({
+      await writeAudit(tx, {
         actorId: input.actor.id,
         action: 'extension.request',
         entityType: 'finding',

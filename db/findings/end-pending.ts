@@ -4,7 +4,8 @@ import * as t from '../schema';
 import { enqueue, type OutboxMessage } from '../queries/outbox';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
-import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { requestClosedEmail } from '@/lib/notify/templates/decisions';
+import { writeAudit } from '../audit';
 import { now as clockNow } from '@/lib/clock';
 
 // A 复核 or 延期 request lives only as long as its finding: once the finding is closed (整改完成 through an
@@ -50,40 +51,38 @@ export async function endPendingRequests(
   for (const r of rechecks) {
     const reason = why(r.status);
     await tx.update(t.rechecks).set({ state: 'closed', decisionReason: reason, decidedAt: now }).where(and(eq(t.rechecks.id, r.id), eq(t.rechecks.state, 'pending')));
-    mails.push(mail(r, reason, '复核申请', 'recheck.closed', input.baseUrl));
+    mails.push(await mail(r, reason, '复核申请', input.baseUrl));
   }
   for (const e of extensions) {
     const reason = why(e.status);
     await tx.update(t.extensionRequests).set({ state: 'closed', decisionReason: reason, decidedAt: now }).where(and(eq(t.extensionRequests.id, e.id), eq(t.extensionRequests.state, 'pending')));
-    mails.push(mail(e, reason, '延期申请', 'extension.closed', input.baseUrl));
+    mails.push(await mail(e, reason, '延期申请', input.baseUrl));
   }
-  await tx.insert(t.auditEvents).values([
-    ...rechecks.map((r) => ({ actorId: input.actorId ?? null, action: 'recheck.close', entityType: 'recheck', entityId: r.id, subjectId: r.subjectId, details: { findingId: r.findingId, findingStatus: r.status, cause: input.cause } })),
-    ...extensions.map((e) => ({ actorId: input.actorId ?? null, action: 'extension.close', entityType: 'finding', entityId: e.findingId, subjectId: e.subjectId, details: { extensionId: e.id, findingStatus: e.status, cause: input.cause } })),
-  ]);
+  for (const r of rechecks) {
+    await writeAudit(tx, { actorId: input.actorId ?? null, action: 'recheck.close', entityType: 'recheck', entityId: r.id, subjectId: r.subjectId, details: { findingId: r.findingId, findingStatus: r.status, cause: input.cause } });
+  }
+  for (const e of extensions) {
+    await writeAudit(tx, { actorId: input.actorId ?? null, action: 'extension.close', entityType: 'finding', entityId: e.findingId, subjectId: e.subjectId, details: { extensionId: e.id, findingStatus: e.status, cause: input.cause } });
+  }
   await enqueue(tx, mails);
   return rechecks.length + extensions.length;
 }
 
-function mail(
+async function mail(
   r: { id: string; findingId: string; code: keyof typeof FINDING_CATALOGUE; email: string },
   reason: string,
   what: '复核申请' | '延期申请',
-  template: string,
   baseUrl?: string,
-): OutboxMessage {
-  const notice = FINDING_CATALOGUE[r.code].notice;
-  const url = `${publicBaseUrl(baseUrl)}/rectifications/${r.findingId}`;
-  const line = `您就“${notice}”提交的${what}已结束，无需再等待审核。`;
+): Promise<OutboxMessage> {
+  const m = await requestClosedEmail({ finding: { id: r.findingId, code: r.code }, what, reason, baseUrl });
   return {
     channel: 'email',
     recipient: r.email,
-    template,
-    subject: `【备案整改】${what}已结束：${notice}`,
-    text: `您好：\n\n${line}\n原因：${reason}\n\n查看整改事项：${url}\n\n此邮件由系统自动发送，请勿直接回复。`,
-    html: `<p>您好：</p><p>${escapeHtml(line)}</p><p>原因：${escapeHtml(reason)}</p><p><a href="${escapeHtml(url)}">查看整改事项</a></p><p style="color:#555">此邮件由系统自动发送，请勿直接回复。</p>`,
-    data: { findingId: r.findingId, requestId: r.id, url },
-    dedupeKey: `${template}:${r.id}`,
+    template: m.template,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    data: { findingId: r.findingId, requestId: r.id, url: m.url },
+    dedupeKey: `${m.template}:${r.id}`,
   };
 }
-

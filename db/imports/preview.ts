@@ -6,6 +6,7 @@ import { chunked, prefetched, readImportRows, removeUpload, saveUpload } from '.
 import { validateChunk } from './lookup';
 import { PublicError } from '@/lib/errors';
 import { todayIso } from '@/lib/time';
+import { writeAudit } from '../audit';
 
 /** Rows per preview lookup and per import transaction (each chunk is a fixed number of statements). */
 export const IMPORT_CHUNK_ROWS = 1000;
@@ -48,7 +49,7 @@ export async function createImportBatch(
         totalRows: total,
         errorRows,
       });
-      await tx.insert(t.auditEvents).values({
+      await writeAudit(tx, {
         actorId: input.actor.id,
         action: 'import.upload',
         entityType: 'import_batch',

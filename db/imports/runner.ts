@@ -12,6 +12,7 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import { todayIso } from '@/lib/time';
 import type { RawRow } from '@/lib/imports/validate-row';
 import { errorForLog } from '@/lib/privacy/mask';
+import { writeAudit } from '../audit';
 
 type Batch = typeof t.importBatches.$inferSelect;
 
@@ -28,7 +29,7 @@ export async function startImport(db: Db, input: { actor: AdminActor; batchId: s
       const [exists] = await tx.select({ id: t.importBatches.id }).from(t.importBatches).where(eq(t.importBatches.id, input.batchId));
       throw exists ? new ConflictError('该批次已开始导入。') : new NotFoundError();
     }
-    await tx.insert(t.auditEvents).values({ actorId: input.actor.id, action: 'import.start', entityType: 'import_batch', entityId: input.batchId, details: {} });
+    await writeAudit(tx, { actorId: input.actor.id, action: 'import.start', entityType: 'import_batch', entityId: input.batchId, details: {} });
   });
 }
 
@@ -76,7 +77,7 @@ export async function runImportBatch(
       .where(and(eq(t.importBatches.id, batchId), eq(t.importBatches.status, 'running')))
       .returning();
     if (fin) {
-      await tx.insert(t.auditEvents).values({
+      await writeAudit(tx, {
         actorId: fin.createdBy,
         action: 'import.done',
         entityType: 'import_batch',

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { enqueue } from '../queries/outbox';
-import { noticeEmail } from '@/lib/notify/templates/notice';
+import { noticeEmail, type NoticeFinding } from '@/lib/notify/templates/notice';
 
 /**
  * Queues the 整改通知 e-mail of one notice to the subject's owner, listing every finding the notice carries.
@@ -16,11 +16,7 @@ export async function queueNoticeEmail(tx: Tx, noticeId: string, baseUrl?: strin
     .innerJoin(t.users, eq(t.users.id, t.subjects.ownerId))
     .where(eq(t.notices.id, noticeId));
   if (!row) return;
-  const findings = await tx
-    .select({ id: t.findings.id, code: t.findings.code, deadline: t.findings.deadline })
-    .from(t.findings)
-    .where(eq(t.findings.noticeId, noticeId))
-    .orderBy(asc(t.findings.deadline), asc(t.findings.createdAt));
+  const findings = await noticeFindings(tx, eq(t.findings.noticeId, noticeId));
   if (findings.length === 0) return;
   const mail = await noticeEmail({ subjectName: row.subjectName, findings, baseUrl });
   await enqueue(tx, {
@@ -31,6 +27,38 @@ export async function queueNoticeEmail(tx: Tx, noticeId: string, baseUrl?: strin
     dedupeKey: `notice:${noticeId}`,
   });
 }
+
+/**
+ * A notice's findings as its e-mail lists them: the website each concerns, its domain (the finding's own, else
+ * the one the check recorded in `detail`, else the website's first) and what the check found.
+ */
+async function noticeFindings(tx: Tx, where: SQL): Promise<NoticeFinding[]> {
+  const rows = await tx
+    .select({
+      id: t.findings.id,
+      code: t.findings.code,
+      deadline: t.findings.deadline,
+      observed: t.findings.observedValue,
+      detail: t.findings.detail,
+      websiteName: t.websites.name,
+      websiteIcp: t.websites.icpNumber,
+      domain: sql<string | null>`coalesce(${t.domains.name}, (select min(d.name) from domains d where d.website_id = ${t.findings.websiteId}))`,
+    })
+    .from(t.findings)
+    .leftJoin(t.websites, eq(t.websites.id, t.findings.websiteId))
+    .leftJoin(t.domains, eq(t.domains.id, t.findings.domainId))
+    .where(where)
+    .orderBy(asc(t.findings.deadline), asc(t.findings.createdAt));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    deadline: r.deadline,
+    website: r.websiteName && r.websiteIcp ? { name: r.websiteName, icpNumber: r.websiteIcp } : null,
+    domain: r.domain ?? (r.detail && DOMAIN_LIKE.test(r.detail) ? r.detail : null),
+    observed: r.observed,
+  }));
+}
+const DOMAIN_LIKE = /^[a-z0-9.-]+\.[a-z]{2,}$/i;
 
 /** Set in `data.render` of an outbox row whose body the sender renders (see renderDeferredNotice). */
 export const RENDER_AT_SEND = 'at-send';
@@ -82,10 +110,7 @@ export async function renderDeferredNotice(
     .innerJoin(t.subjects, eq(t.subjects.id, t.notices.subjectId))
     .where(eq(t.notices.id, noticeId));
   if (!head || findingIds.length === 0) throw new Error(`notice ${noticeId} of outbox row ${row.id} not found`);
-  const found = await tx
-    .select({ id: t.findings.id, code: t.findings.code, deadline: t.findings.deadline })
-    .from(t.findings)
-    .where(inArray(t.findings.id, findingIds));
+  const found = await noticeFindings(tx, inArray(t.findings.id, findingIds));
   const byId = new Map(found.map((f) => [f.id, f]));
   const findings = findingIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
   const baseUrl = typeof row.data?.baseUrl === 'string' ? row.data.baseUrl : undefined;

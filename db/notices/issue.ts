@@ -7,6 +7,7 @@ import { PublicError } from '@/lib/errors';
 import { FINDING_CATALOGUE, type FindingCode } from '@/lib/remediation';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { todayIso } from '@/lib/time';
+import { writeAudit } from '../audit';
 
 export type NoticeFindingInput = { code: FindingCode; websiteId?: string | null; domainId?: string | null; observedValue?: string | null };
 
@@ -92,7 +93,7 @@ export async function issueNotice(db: Db, input: IssueNoticeInput): Promise<{ no
       if (isUniqueViolation(err)) throw new PublicError('该主体已有尚未解决的同类不合格项，不能重复下发。');
       throw err;
     }
-    await tx.insert(t.auditEvents).values({
+    await writeAudit(tx, {
       actorId: input.actor.id,
       action: 'notice.issue',
       entityType: 'notice',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { newOrderNumber } from '@/lib/orders/number';
 import { UUID_PATTERN } from '@/lib/domain/ids';
 import { and, asc, eq, inArray, isNull, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
@@ -17,6 +18,7 @@ import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
 import { getProvince } from '@/lib/rules/provinces';
 import { now as clockNow } from '@/lib/clock';
+import { writeAudit } from '../audit';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
 export const EDITABLE_STATES = EDITABLE_ORDER_STATES;
@@ -75,8 +77,6 @@ export type CreateDraftInput = {
   findingId?: string | null;
   domainId?: string | null;
 };
-
-const orderNumber = () => `BA${todayIso().replace(/-/g, '')}${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 
 function isUniqueViolation(err: unknown): boolean {
   let e = err as { code?: string; cause?: unknown } | undefined;
@@ -152,7 +152,7 @@ export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ or
       const [order] = await tx
         .insert(t.orders)
         .values({
-          number: orderNumber(),
+          number: newOrderNumber(),
           type: input.type,
           ownerId: input.ownerId,
           // 首次备案 creates a new subject when approved; the cancelled one only lends its data.
@@ -165,7 +165,7 @@ export async function createDraft(db: Db, input: CreateDraftInput): Promise<{ or
       if (finding) await tx.insert(t.orderFindings).values({ orderId: order!.id, findingId: finding.id });
       // The one history row written outside transitionOrder: it creates the order rather than moving it.
       await tx.insert(t.orderEvents).values({ orderId: order!.id, actorId: input.ownerId, event: 'create', fromState: null, toState: 'DRAFT' });
-      await tx.insert(t.auditEvents).values({ actorId: input.ownerId, action: 'order.create', entityType: 'order', entityId: order!.id, subjectId: subject.id, details: { type: input.type, findingId: finding?.id ?? null } });
+      await writeAudit(tx, { actorId: input.ownerId, action: 'order.create', entityType: 'order', entityId: order!.id, subjectId: subject.id, details: { type: input.type, findingId: finding?.id ?? null } });
       return { orderId: order!.id, existing: false };
     });
   } catch (err) {

@@ -6,7 +6,7 @@ import type { OutboxMessage } from '../queries/outbox';
 import { transitionOrder, type Actor, type OrderRow } from './transition';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { SMS_MAX_FAILURES, SMS_TOLERATED_FAILURES, SMS_WINDOW_HOURS, smsAttemptOutcome } from '@/lib/orders/state-machine';
-import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
+import { smsCodeText } from '@/lib/notify/sms-text';
 import { now as clockNow } from '@/lib/clock';
 
 /**
@@ -46,7 +46,7 @@ async function handToRegulator(db: Db, input: { orderId: string; actor: Actor; e
           channel: 'sms',
           recipient: mobile,
           template: 'sms_code',
-          text: `【工信部ICP备案】您的${ORDER_TYPE_NAMES[order.type]}申请（订单 ${order.number}）短信核验码为 ${code}，请在${SMS_WINDOW_HOURS}小时内登录完成核验。如非本人操作请忽略。`,
+          text: smsCodeText(order, code),
           data: { orderId: order.id },
         },
       ];

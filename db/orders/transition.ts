@@ -19,6 +19,7 @@ import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { OrderState, Role } from '@/lib/domain/codes';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { now as clockNow } from '@/lib/clock';
+import { writeAudit } from '../audit';
 
 export type OrderRow = typeof t.orders.$inferSelect;
 export type Actor = { id: string; role: Role } | { id: null; role: 'system' };
@@ -84,7 +85,7 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
       toState: to,
       reason: input.reason ?? null,
     });
-    await tx.insert(t.auditEvents).values({
+    await writeAudit(tx, {
       actorId: input.actor.id,
       action: `order.${input.event}`,
       entityType: 'order',

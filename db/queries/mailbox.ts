@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, desc, eq, ilike, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
-import { auditEvents, outbox } from '../schema';
+import { outbox } from '../schema';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { writeAudit } from '../audit';
 
 export type OutboxStatus = 'pending' | 'sent' | 'parked';
 export type MailboxFilter = { status?: OutboxStatus; recipient?: string; template?: string; channel?: 'email' | 'sms'; before?: number };
@@ -75,7 +76,7 @@ export async function retryParkedMessage(db: Db, id: number, actorId: string, no
       if (!(await getOutboxMessage(tx, id))) throw new NotFoundError();
       throw new PublicError('该消息已不在“发送失败”状态，无需重试。');
     }
-    await tx.insert(auditEvents).values({
+    await writeAudit(tx, {
       actorId,
       action: 'outbox.retry',
       entityType: 'outbox',

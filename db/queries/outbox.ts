@@ -1,11 +1,12 @@
 import { outbox } from '../schema';
 import type { Tx } from '../client';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import type { MailKind } from '@/lib/notify/kinds';
 
 export type OutboxMessage = {
   channel: 'email' | 'sms';
   recipient: string;
-  template: string;
+  template: MailKind;
   subject?: string;
   html?: string;
   text: string;

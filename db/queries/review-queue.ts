@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { slaCutoff } from '@/lib/review/sla';
@@ -28,6 +28,9 @@ export type QueueRow = {
   submittedAt: Date;
   subjectName: string | null;
   subjectIcpNumber: string | null;
+  /** The reviewer whose claim on the order still runs, and until when. */
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
 };
 
 export type QueuePage = { rows: QueueRow[]; next: string | null };
@@ -73,16 +76,20 @@ export async function listReviewQueue(tx: Tx, f: QueueFilter = {}): Promise<Queu
       // 首次备案 has no subject row yet: its name is in the payload.
       subjectName: sql<string | null>`coalesce(${t.subjects.name}, ${t.orders.payload}->'subject'->>'name')`,
       subjectIcpNumber: t.subjects.icpNumber,
+      claimedBy: t.users.name,
+      claimExpiresAt: t.reviewClaims.expiresAt,
     })
     .from(t.orders)
     .leftJoin(t.subjects, eq(t.subjects.id, t.orders.subjectId))
+    .leftJoin(t.reviewClaims, and(eq(t.reviewClaims.orderId, t.orders.id), gt(t.reviewClaims.expiresAt, f.now ?? new Date())))
+    .leftJoin(t.users, eq(t.users.id, t.reviewClaims.reviewerId))
     .where(and(...conditions(f, decodeCursor(f.after))))
     .orderBy(dir(t.orders.submittedAt), dir(t.orders.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ cursorAt: _c, ...r }) => ({ ...r, submittedAt: r.submittedAt! })),
+    rows: page.map(({ cursorAt: _c, ...r }) => ({ ...r, submittedAt: r.submittedAt!, claimedBy: r.claimExpiresAt ? r.claimedBy : null })),
     next: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
   };
 }
@@ -116,4 +123,37 @@ export async function countReviewQueue(tx: Tx, f: QueueFilter = {}): Promise<Que
   const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(capped);
   const n = Number(row?.n ?? 0);
   return { n: Math.min(n, QUEUE_COUNT_CAP), more: n > QUEUE_COUNT_CAP };
+}
+
+/**
+ * The waiting orders just before and after `at` in the queue's order under the same filter (the current order
+ * itself excluded, decided or not): where the keyboard's previous / next and the decision's "next order" lead.
+ */
+export async function queueNeighbours(
+  tx: Tx,
+  f: Omit<QueueFilter, 'after' | 'limit'>,
+  at: { submittedAt: Date; id: string },
+): Promise<{ prev: string | null; next: string | null }> {
+  const newest = f.sort === 'newest';
+  const pos = sql`(${at.submittedAt.toISOString()}::timestamptz, ${at.id}::uuid)`;
+  const pair = sql`(date_trunc('milliseconds', ${t.orders.submittedAt}), ${t.orders.id})`;
+  const one = async (forward: boolean) => {
+    const later = forward !== newest;
+    const [row] = await tx
+      .select({ id: t.orders.id })
+      .from(t.orders)
+      .where(and(...conditions(f, null), ne(t.orders.id, at.id), later ? sql`${pair} > ${pos}` : sql`${pair} < ${pos}`))
+      .orderBy(later ? asc(t.orders.submittedAt) : desc(t.orders.submittedAt), later ? asc(t.orders.id) : desc(t.orders.id))
+      .limit(1);
+    return row?.id ?? null;
+  };
+  const [prev, next] = await Promise.all([one(false), one(true)]);
+  return { prev, next: next ?? (await firstOther(tx, f, at.id)) };
+}
+
+/** Past the end of the queue: start again from its head (orders skipped earlier, or new ones). */
+async function firstOther(tx: Tx, f: Omit<QueueFilter, 'after' | 'limit'>, id: string): Promise<string | null> {
+  const dir = f.sort === 'newest' ? desc : asc;
+  const [row] = await tx.select({ id: t.orders.id }).from(t.orders).where(and(...conditions(f, null), ne(t.orders.id, id))).orderBy(dir(t.orders.submittedAt), dir(t.orders.id)).limit(1);
+  return row?.id ?? null;
 }

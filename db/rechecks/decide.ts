@@ -5,11 +5,11 @@ import { enqueue } from '../queries/outbox';
 import type { Actor } from '../orders/transition';
 import { assertStaff } from '../review/decide';
 import { ConflictError, NotFoundError } from '@/lib/errors';
-import { FINDING_CATALOGUE } from '@/lib/remediation';
-import { escapeHtml, publicBaseUrl } from '@/lib/notify/order-emails';
+import { recheckResultEmail } from '@/lib/notify/templates/decisions';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { endPendingRequests } from '../findings/end-pending';
 import { now as clockNow } from '@/lib/clock';
+import { writeAudit } from '../audit';
 
 // 复核: the filer fixed something outside the portal and asked staff to check. Staff either resolve the
 // finding or send it back with a reason. One transaction: the conditional update on the pending request (zero
@@ -57,7 +57,7 @@ export async function decideRecheck(
     // An accepted 复核 closes the finding: a 延期 still pending on it ends too.
     if (input.decision === 'accept' && finding) await endPendingRequests(tx, { cause: '复核已通过', actorId: actor.id, subjectId: finding.subjectId, baseUrl: input.baseUrl });
 
-    await tx.insert(t.auditEvents).values({
+    await writeAudit(tx, {
       actorId: actor.id,
       action: input.decision === 'accept' ? 'recheck.accept' : 'recheck.return',
       entityType: 'recheck',
@@ -68,18 +68,15 @@ export async function decideRecheck(
 
     const [filer] = await tx.select({ email: t.users.email }).from(t.users).where(eq(t.users.id, moved.requestedBy));
     if (filer && target) {
-      const notice = FINDING_CATALOGUE[target.code].notice;
-      const url = `${publicBaseUrl(input.baseUrl)}/rectifications/${target.id}`;
-      const head = input.decision === 'accept' ? '复核通过，该整改事项已完成。' : '复核未通过，请按原因继续整改后再次申请复核。';
-      const lines = [head, ...(reason ? [`原因：${reason}`] : [])];
+      const mail = await recheckResultEmail({ finding: target, decision: input.decision, reason, baseUrl: input.baseUrl });
       await enqueue(tx, {
         channel: 'email',
         recipient: filer.email,
-        template: `recheck.${input.decision}`,
-        subject: `【备案整改】复核结果：${notice}`,
-        text: `您好：\n\n您就“${notice}”提交的复核申请已处理。\n${lines.join('\n')}\n\n查看整改事项：${url}\n\n此邮件由系统自动发送，请勿直接回复。`,
-        html: `<p>您好：</p><p>您就“${escapeHtml(notice)}”提交的复核申请已处理。</p>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}<p><a href="${escapeHtml(url)}">查看整改事项</a></p><p style="color:#555">此邮件由系统自动发送，请勿直接回复。</p>`,
-        data: { recheckId: moved.id, findingId: target.id, url },
+        template: mail.template,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        data: { recheckId: moved.id, findingId: target.id, url: mail.url },
       });
     }
     return { recheck: moved, finding: target ?? null };

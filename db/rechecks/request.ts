@@ -6,6 +6,7 @@ import { latestSelfCheck } from '../checks/self-check';
 import type { ActionCode } from '@/lib/remediation';
 import { isUuid } from '../queries/filings';
 import { isUniqueViolation } from '../unique-violation';
+import { writeAudit } from '../audit';
 
 export type RecheckRequest = {
   findingId: string;
@@ -62,7 +63,7 @@ export async function requestRecheck(db: Db, input: RecheckRequest): Promise<typ
       }
       // Only an open finding starts moving; an overdue one stays overdue (its deadline has passed).
       await tx.update(t.findings).set({ status: 'in_progress' }).where(and(eq(t.findings.id, finding.id), eq(t.findings.status, 'open')));
-      await tx.insert(t.auditEvents).values({
+      await writeAudit(tx, {
         actorId: input.actor.id,
         action: 'recheck.request',
         entityType: 'finding',

@@ -1,5 +1,4 @@
 import type { Db } from '../client';
-import * as t from '../schema';
 import { approveFirstReview } from '../orders/gateway';
 import { transitionOrder, type Actor, type OrderRow } from '../orders/transition';
 import { NotFoundError, PublicError } from '@/lib/errors';
@@ -8,6 +7,8 @@ import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
 import type { RejectionEntry } from '@/lib/orders/payload';
 import { mayRejectForPhone } from '@/lib/orders/phone-check';
 import { phoneAttemptsOf } from './phone';
+import { writeAudit } from '../audit';
+import { assertMayDecide, releaseClaim } from './claims';
 
 // The 初审 decisions. Both always expect SUBMITTED: of two reviewers acting at once exactly one decision
 // lands, and the other gets transitionOrder's ConflictError naming who decided.
@@ -39,12 +40,15 @@ export async function approveOrder(
     );
   }
   const notes = skipped.map((s) => `${s.item.label}（未勾选，原因：${s.why}）`);
-  return approveFirstReview(db, {
+  await assertMayDecide(db, input.orderId, input.actor);
+  const moved = await approveFirstReview(db, {
     orderId: input.orderId,
     actor: input.actor,
     expectedState: 'SUBMITTED',
     reason: `初审通过（核对清单已勾选 ${ticked.length}/${REVIEW_CHECKLIST.length} 项${notes.length ? `；${notes.join('；')}` : ''}）`,
   });
+  await releaseClaim(db, input.orderId);
+  return moved;
 }
 
 /** A reason for an unticked checklist item is at least this long (a word, not a stray character). */
@@ -68,7 +72,8 @@ export async function rejectOrder(
   const note = input.note?.trim() || null;
   // The history row says why in words the filer understands.
   const reason = [rejection.map((r) => REJECTION_REASONS.find((x) => x.code === r.code)!.reason).join(''), note].filter(Boolean).join(' ');
-  return transitionOrder(db, {
+  await assertMayDecide(db, input.orderId, input.actor);
+  const moved = await transitionOrder(db, {
     orderId: input.orderId,
     event: 'reject_first_review',
     actor: input.actor,
@@ -76,12 +81,14 @@ export async function rejectOrder(
     reason,
     patch: { rejection, rejectionNote: note },
   });
+  await releaseClaim(db, input.orderId);
+  return moved;
 }
 
 /** Showing a full 身份证号 on the review page is an access to personal data: recorded, always. */
 export async function recordPiiView(db: Db, input: { orderId: string; actor: Actor; subjectId: string | null; fields: string[] }) {
   assertStaff(input.actor);
-  await db.insert(t.auditEvents).values({
+  await writeAudit(db, {
     actorId: input.actor.id,
     action: 'pii.view',
     entityType: 'order',

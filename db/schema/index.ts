@@ -2,3 +2,4 @@ export * from './enums';
 export * from './filings';
 export * from './remediation';
 export * from './outbox';
+export * from './review';

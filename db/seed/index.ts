@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
-import { enqueue } from '../queries/outbox';
-import { noticeEmail } from '@/lib/notify/templates/notice';
+import { formatOrderNumber } from '@/lib/orders/number';
+import { smsCodeText } from '@/lib/notify/sms-text';
+import { queueNoticeEmail } from '../notices/email';
 import { orderEventEmail } from '@/lib/notify/order-emails';
 import { hashPassword } from '@/lib/auth/password';
 import { addDaysIso, todayIso } from '@/lib/time';
@@ -181,14 +182,17 @@ async function seedOrders(tx: Tx, ids: SeedIds, now: Date) {
     const snap = await subjectSnapshot(tx, subjectId);
     const payload: OrderPayload = o.payload(snap, ids);
     const hoursAgo = o.hoursAgo ?? 30;
-    const createdAt = new Date(now.getTime() - (hoursAgo + 2) * 3600_000);
-    const submittedAt = o.path.length > 1 ? new Date(now.getTime() - hoursAgo * 3600_000) : null;
+    // History steps are an hour apart from creation; 提交时间 is the time of the history's 提交订单 step.
+    const submitStep = o.path.findIndex((s) => s !== 'DRAFT');
+    const createdAt = new Date(now.getTime() - (hoursAgo + Math.max(submitStep, 1)) * 3600_000);
+    const submittedAt = submitStep >= 0 ? new Date(createdAt.getTime() + submitStep * 3600_000) : null;
     const final = o.path[o.path.length - 1]!;
     const smsCode = final === 'PENDING_SMS' ? '246810' : null;
+    const number = formatOrderNumber(createdAt, seq++);
     const [order] = await tx
       .insert(t.orders)
       .values({
-        number: `BA${todayIso(createdAt).replace(/-/g, '')}${String(seq++).padStart(4, '0')}`,
+        number,
         type: payload.type,
         ownerId: subject!.ownerId,
         subjectId,
@@ -234,7 +238,7 @@ async function seedOrders(tx: Tx, ids: SeedIds, now: Date) {
         channel: 'sms',
         recipient: principal.mobile,
         template: 'sms_code',
-        text: `【工信部ICP备案】您的备案短信核验码为 ${smsCode}，请在24小时内完成核验。订单：${payload.type}`,
+        text: smsCodeText({ type: payload.type, number }, smsCode),
         status: 'sent',
         transport: 'dev',
         sentAt: new Date(now.getTime() - 2 * 3600_000),
@@ -268,15 +272,7 @@ async function seedNoticeEmails(tx: Tx, ids: SeedIds) {
     .innerJoin(t.subjects, eq(t.subjects.id, t.notices.subjectId))
     .innerJoin(t.users, eq(t.users.id, t.subjects.ownerId))
     .where(inArray(t.notices.subjectId, Object.values(ids.subjects)));
-  for (const n of notices) {
-    const findings = await tx
-      .select({ id: t.findings.id, code: t.findings.code, deadline: t.findings.deadline })
-      .from(t.findings)
-      .where(eq(t.findings.noticeId, n.id))
-      .orderBy(asc(t.findings.deadline), asc(t.findings.createdAt));
-    const mail = await noticeEmail({ subjectName: n.subjectName, findings });
-    await enqueue(tx, { channel: 'email', recipient: n.email, ...mail, dedupeKey: `notice:${n.id}` });
-  }
+  for (const n of notices) await queueNoticeEmail(tx, n.id);
   // One message the mail server kept refusing, so the mailbox shows a parked message to retry.
   const [expired] = await tx
     .select({ order: t.orders, email: t.users.email })

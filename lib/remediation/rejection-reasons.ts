@@ -4,7 +4,49 @@ import { SEED_001, ref } from './seeds';
 // The 驳回 catalogue reviewers pick from: 001 section 2.3 (备案驳回FAQ), 2.7 (网站内容与备案信息不符)
 // and the upload rules of 4.5. Texts are addressed to the filer, who reads them in the rejection e-mail.
 
-export type RejectionReason = { code: string; reason: string; fix: string; field?: string; source: SeedRef };
+/** The parts of a filing a catalogue reason points at, with the name the filer and reviewer read. */
+export const REJECTION_FIELDS = [
+  'subject',
+  'subject.name',
+  'subject.nature',
+  'subject.province',
+  'subject.certNumber',
+  'subject.certAddress',
+  'principal.name',
+  'principal.mobile',
+  'website',
+  'website.name',
+  'website.preApproval',
+  'website.principal.idNumber',
+  'website.principal.mobile',
+  'domain',
+  'materials',
+] as const;
+export type RejectionField = (typeof REJECTION_FIELDS)[number];
+
+export const REJECTION_FIELD_LABELS = {
+  subject: '主办单位信息',
+  'subject.name': '主办单位名称',
+  'subject.nature': '主办单位性质',
+  'subject.province': '所属区域',
+  'subject.certNumber': '主办单位证件号码',
+  'subject.certAddress': '主办单位证件住所',
+  'principal.name': '主体负责人姓名',
+  'principal.mobile': '主体负责人手机号码',
+  website: '网站信息',
+  'website.name': '网站名称',
+  'website.preApproval': '前置审批',
+  'website.principal.idNumber': '网站负责人证件号码',
+  'website.principal.mobile': '网站负责人手机号码',
+  domain: '域名',
+  materials: '上传材料',
+} as const satisfies Record<RejectionField, string>;
+
+export function isRejectionField(s: string): s is RejectionField {
+  return Object.prototype.hasOwnProperty.call(REJECTION_FIELD_LABELS, s);
+}
+
+export type RejectionReason = { code: string; reason: string; fix: string; field?: RejectionField; source: SeedRef };
 
 const r23 = (heading: string) => ref(SEED_001, heading);
 const H27 = '2.7. 网站内容与备案信息不符被驳回怎么办?';

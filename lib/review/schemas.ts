@@ -8,6 +8,11 @@ const CODES = new Set(REJECTION_REASONS.map((r) => r.code));
 const UUID = UUID_PATTERN;
 const uuid = z.string().regex(UUID, '订单编号无效。');
 
+/** The queue filter the reviewer came with (a query string; parsed, never trusted, by parseQueueFilter). */
+const queue = z.string().max(300).optional().nullable();
+
+export const claimSchema = z.object({ orderId: uuid });
+
 export const approveSchema = z.preprocess(
   // A form posts each unticked item's reason as `unticked.<item id>`: gathered into one record.
   (v) => {
@@ -20,6 +25,7 @@ export const approveSchema = z.preprocess(
   },
   z.object({
     orderId: uuid,
+    queue,
     // A form posts zero, one or many ticked boxes: always read as a list.
     checklist: z.preprocess((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().max(60)).max(40)),
     // Why an item was left unticked (not applicable, checked another way); the server requires one per unticked item.
@@ -29,6 +35,7 @@ export const approveSchema = z.preprocess(
 
 export const rejectSchema = z.object({
   orderId: uuid,
+  queue,
   reasons: z
     .array(
       z.object({

@@ -69,3 +69,19 @@ describe('working time (Mon–Fri, Asia/Shanghai)', () => {
     expect(formatDuration(-5)).toBe('0 分钟');
   });
 });
+
+describe('China\'s holidays and 调休 (chinese-days)', () => {
+  it('2026 National Day week is off and its make-up Saturday counts', () => {
+    for (let d = 1; d <= 7; d++) expect(isWorkingDay(at(`2026-10-0${d}T12:00:00`)), `10-0${d}`).toBe(false);
+    expect(isWorkingDay(at('2026-10-10T12:00:00'))).toBe(true); // Saturday worked in lieu
+    expect(isWorkingDay(at('2026-10-11T12:00:00'))).toBe(false); // an ordinary Sunday
+    expect(isWorkingDay(at('2026-09-20T12:00:00'))).toBe(true); // Sunday worked in lieu
+  });
+  it('an order submitted before the holiday is due after it; one on Friday 10-09 is due on the make-up Saturday', () => {
+    expect(slaDueAt(at('2026-09-30T10:00:00'))).toEqual(at('2026-10-08T10:00:00'));
+    expect(slaDueAt(at('2026-10-09T10:00:00'))).toEqual(at('2026-10-10T10:00:00'));
+    expect(workingMsBetween(at('2026-09-30T00:00:00'), at('2026-10-09T00:00:00'))).toBe(2 * 24 * H); // 09-30 and 10-08
+    expect(slaStatus(at('2026-09-30T10:00:00'), at('2026-10-07T10:00:00')).overdue).toBe(false);
+    expect(slaCutoff(at('2026-10-08T10:00:00'))).toEqual(at('2026-09-30T10:00:00'));
+  });
+});

@@ -1,6 +1,9 @@
-// 初审 is promised within one working day (SPEC 5, seed 001 "1个工作日"). Working time runs Monday to Friday,
-// whole days, on the Asia/Shanghai calendar. Shanghai has no daylight saving, so the offset is fixed and the
-// arithmetic stays pure (no time-zone library, no clock).
+import { isWorkday } from 'chinese-days';
+
+// 初审 is promised within one working day (SPEC 5, seed 001 "1个工作日"). Working days are China's: Monday to
+// Friday except public holidays, plus the weekend days worked in lieu (调休), from the maintained calendar in
+// `chinese-days`; whole days on the Asia/Shanghai calendar. Shanghai has no daylight saving, so the offset is
+// fixed and the arithmetic stays pure (no time-zone library, no clock).
 
 export const HOUR_MS = 3600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -13,10 +16,18 @@ function shanghaiDayStart(ms: number): number {
   return Math.floor((ms + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
 }
 
-/** Monday–Friday in Shanghai. */
+const workingDays = new Map<string, boolean>();
+
+/** A working day in China (holidays off, 调休 weekends on), by the Shanghai date of `at`. */
 export function isWorkingDay(at: Date | number): boolean {
-  const day = new Date(+at + SHANGHAI_OFFSET_MS).getUTCDay();
-  return day >= 1 && day <= 5;
+  const date = new Date(+at + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  let working = workingDays.get(date);
+  if (working === undefined) {
+    working = isWorkday(date);
+    if (workingDays.size > 5000) workingDays.clear();
+    workingDays.set(date, working);
+  }
+  return working;
 }
 
 /** Working milliseconds in [from, to); 0 when `to` is not after `from`. */

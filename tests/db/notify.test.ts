@@ -50,7 +50,7 @@ describe.each(TEST_TARGETS)('outbox delivery over real SMTP on %s', (target) => 
   });
 
   const messages = (n: number, tag: string): OutboxMessage[] =>
-    Array.from({ length: n }, (_, i) => ({ channel: 'email', recipient: `user${i}@example.cn`, template: 'test', subject: `${tag} #${i}`, text: `${tag} ${i}` }));
+    Array.from({ length: n }, (_, i) => ({ channel: 'email', recipient: `user${i}@example.cn`, template: 'magic_link', subject: `${tag} #${i}`, text: `${tag} ${i}` }));
   const put = (msgs: OutboxMessage[]) => h.db.transaction((tx) => enqueue(tx, msgs));
   const statusCounts = async () =>
     Object.fromEntries(

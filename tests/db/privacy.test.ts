@@ -70,7 +70,7 @@ describe.each(TEST_TARGETS)('personal data on %s', (target) => {
     await inviteUser(h.db, { actor: admin!, name: `${HTML}${mobile}`, email: 'new-colleague@beian.example', role: 'reviewer' });
     // A magic link to an address that is a mobile number must keep working: links are not masked.
     const link = `https://beian.example.cn/api/auth/callback/email?token=abc&email=${mobile}%40163.com`;
-    await enqueue(h.db, { channel: 'email', recipient: `${mobile}@163.com`, template: 'magic_link', ...magicLinkEmail({ url: link, expires: new Date() }) });
+    await enqueue(h.db, { channel: 'email', recipient: `${mobile}@163.com`, template: 'magic_link', ...(await magicLinkEmail({ url: link, expires: new Date() })) });
 
     const mails = await h.db.select().from(t.outbox).where(eq(t.outbox.channel, 'email'));
     const templates = new Set(mails.map((m) => m.template.replace(/\.\d+$/, '')));
@@ -101,7 +101,7 @@ describe.each(TEST_TARGETS)('personal data on %s', (target) => {
     const audit = await h.db.select().from(t.auditEvents);
     const view = audit.find((a) => a.action === 'pii.view' && a.entityId === order!.id);
     expect(view).toMatchObject({ actorId: users.reviewer!.id, details: { fields: ['principal.idNumber'] } });
-    expect(describeAudit('pii.view', view!.details as Record<string, unknown>)).toBe('查看字段：principal.idNumber');
+    expect(describeAudit('pii.view', view!.details as Record<string, unknown>)).toBe('查看字段：负责人证件号码');
     expect(audit.length).toBeGreaterThanOrEqual(5); // the decisions above, at least
     for (const a of audit) {
       expect(leaks(JSON.stringify(a.details)), a.action).toEqual([]);

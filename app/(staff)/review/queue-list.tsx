@@ -19,9 +19,12 @@ export type QueueRowView = {
   /** How long past the SLA, when it is. */
   overdueBy: string | null;
   dueAt: string;
+  /** "许晴正在审核，剩余 N 分钟" while another reviewer's claim runs. */
+  claim: string | null;
 };
 
-export function QueueList({ rows }: { rows: QueueRowView[] }) {
+export function QueueList({ rows, query }: { rows: QueueRowView[]; query: string }) {
+  const href = (id: string) => (query ? `/review/${id}?${query}` : `/review/${id}`);
   return (
     <>
       {/* Narrow screens: one card per order, waiting time first, so nothing important scrolls out of view. */}
@@ -29,8 +32,9 @@ export function QueueList({ rows }: { rows: QueueRowView[] }) {
         {rows.map((o) => (
           <li key={o.id} className={`rounded-lg border p-3 text-sm ${o.overdueBy ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white'}`}>
             <p className="flex flex-wrap items-center gap-2">
-              <Link href={`/review/${o.id}`} className="font-medium text-brand-700 underline">{o.number}</Link>
+              <Link href={href(o.id)} data-queue-link className="font-medium text-brand-700 underline">{o.number}</Link>
               {o.overdueBy ? <Badge tone="red" icon="!">{`已超时 ${o.overdueBy}`}</Badge> : null}
+              {o.claim ? <Badge tone="amber" icon="●">{o.claim}</Badge> : null}
             </p>
             <p>{`${o.type} · ${o.subject} · ${o.province}`}</p>
             <p className="text-slate-600">{o.icpNumber}</p>
@@ -56,7 +60,8 @@ export function QueueList({ rows }: { rows: QueueRowView[] }) {
             {rows.map((o) => (
               <tr key={o.id} className={o.overdueBy ? 'bg-red-50' : undefined}>
                 <th scope="row">
-                  <Link href={`/review/${o.id}`} className="text-brand-700 underline">{o.number}</Link>
+                  <Link href={href(o.id)} data-queue-link className="text-brand-700 underline">{o.number}</Link>
+                  {o.claim ? <span className="mt-1 block"><Badge tone="amber" icon="●">{o.claim}</Badge></span> : null}
                 </th>
                 <td>{o.type}</td>
                 <td>

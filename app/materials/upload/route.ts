@@ -8,9 +8,10 @@ import { MATERIAL_UPLOAD_BODY_LIMIT_BYTES } from '@/lib/http/body-limits';
 import { PublicError } from '@/lib/errors';
 import { errorForLog } from '@/lib/privacy/mask';
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/validation/upload';
+import { MATERIAL_KINDS } from '@/lib/orders/materials';
 
 const uploadSchema = z.object({
-  kind: z.string().min(1).max(40).regex(/^[a-z_]+$/, '材料类型无效'),
+  kind: z.enum(MATERIAL_KINDS, { message: '材料类型无效' }),
   file: z
     .instanceof(File, { message: '请选择要上传的图片' })
     .refine((f) => f.size > 0, '请选择要上传的图片')

@@ -20,7 +20,9 @@ export const styles = {
 };
 
 /** The frame every portal e-mail shares: brand line, one h1, the body, the "do not reply" footer. */
-export function EmailShell({ preview, heading, children }: { preview: string; heading: string; children: ReactNode }) {
+const LINK_FOOTER = '此邮件由系统自动发送，请勿直接回复。邮件中的链接不含登录凭证，打开后请使用您的账号登录。';
+
+export function EmailShell({ preview, heading, children, footer = LINK_FOOTER }: { preview: string; heading: string; children: ReactNode; footer?: string }) {
   return (
     <Html lang="zh-CN" dir="ltr">
       <Head />
@@ -33,9 +35,7 @@ export function EmailShell({ preview, heading, children }: { preview: string; he
           </Heading>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>
-            此邮件由系统自动发送，请勿直接回复。邮件中的链接不含登录凭证，打开后请使用您的账号登录。
-          </Text>
+          <Text style={styles.footer}>{footer}</Text>
         </Container>
       </Body>
     </Html>

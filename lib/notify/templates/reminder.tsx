@@ -38,7 +38,7 @@ export async function findingReminderEmail(input: {
       <ActionLink href={url}>查看并办理此项</ActionLink>
     </EmailShell>,
   );
-  return { ...rendered, template: `reminder.${input.daysBefore}`, data: { findingId: input.finding.id, daysBefore: input.daysBefore, url } };
+  return { ...rendered, template: `reminder.${input.daysBefore}` as const, data: { findingId: input.finding.id, daysBefore: input.daysBefore, url } };
 }
 
 /** 订单即将过期: seven days before a submitted order's 45-day validity runs out. */
@@ -62,5 +62,5 @@ export async function orderExpiryEmail(input: {
       <ActionLink href={url}>查看订单</ActionLink>
     </EmailShell>,
   );
-  return { ...rendered, template: 'order.expiring', data: { orderId: input.order.id, url } };
+  return { ...rendered, template: 'order.expiring' as const, data: { orderId: input.order.id, url } };
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { auditPage } from '@/db/queries/admin';
 import { PageTitle, TableCard, Td, Th, inputClass, linkClass, primaryButton } from '@/components/admin/ui';
 import { AUDIT_ACTIONS, actionLabel, describeAudit } from '@/lib/audit/describe';
+import { isAuditAction } from '@/lib/audit/actions';
 import { formatDateTime } from '@/lib/time';
 
 export const metadata = { title: '审计日志' };
@@ -15,7 +16,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const sp = await searchParams;
   const date = (s?: string) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
   const db = await getDb();
-  const filters = { subject: sp.subject, order: sp.order, actor: sp.actor, action: sp.action || undefined, from: date(sp.from), to: date(sp.to) };
+  const filters = { subject: sp.subject, order: sp.order, actor: sp.actor, action: sp.action && isAuditAction(sp.action) ? sp.action : undefined, from: date(sp.from), to: date(sp.to) };
   const { rows, next } = await auditPage(db, { ...filters, before: Number(sp.before) || undefined });
   const keep = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
   const text = (id: string, label: string, value?: string, type = 'text') => (
@@ -33,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {text('actor', '操作人（姓名或邮箱）', sp.actor)}
         <div>
           <label htmlFor="action" className="mb-1 block text-sm font-medium">操作</label>
-          <select id="action" name="action" defaultValue={sp.action ?? ''} className={inputClass}>
+          <select id="action" name="action" defaultValue={filters.action ?? ''} className={inputClass}>
             <option value="">全部</option>
             {AUDIT_ACTIONS.map((a) => <option key={a} value={a}>{actionLabel(a)}</option>)}
           </select>
@@ -54,7 +55,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <Td>{r.actorName ?? '系统'}{r.actorEmail ? <div className="text-xs text-slate-600">{r.actorEmail}</div> : null}</Td>
               <Td className="whitespace-nowrap">{actionLabel(r.action)}</Td>
               <Td>{r.subjectId && r.subjectName ? <><Link href={`/admin/subjects/${r.subjectId}`} className={linkClass}>{r.subjectName}</Link><div className="text-xs text-slate-600">{r.subjectIcp}</div></> : '—'}</Td>
-              <Td>{describeAudit(r.action, r.details)}</Td>
+              <Td>
+                {describeAudit(r.action, r.details)}
+                {r.action === 'notice.issue' && r.subjectIcp ? (
+                  <> <Link href={`/admin/notices?q=${encodeURIComponent(r.subjectIcp)}`} className={linkClass}>查看通知</Link></>
+                ) : null}
+              </Td>
             </tr>
           ))}
           {rows.length === 0 ? <tr><Td className="text-slate-600">没有符合条件的记录。</Td></tr> : null}

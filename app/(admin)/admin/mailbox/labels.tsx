@@ -1,5 +1,6 @@
 import { Badge, type Tone } from '@/components/ui/status-badge';
 import type { OutboxStatus } from '@/db/queries/mailbox';
+import { MAIL_KIND_GROUPS, mailKindLabel } from '@/lib/notify/kinds';
 
 export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = { pending: '待发送', sent: '已送达', parked: '发送失败' };
 const TONE: Record<OutboxStatus, [Tone, string]> = { pending: ['blue', '…'], sent: ['green', '✓'], parked: ['red', '✕'] };
@@ -13,15 +14,7 @@ export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   );
 }
 
-/** Template prefixes the filter offers, in the words an operator uses. */
-export const TEMPLATE_FILTERS = [
-  { value: 'notice', label: '整改通知' },
-  { value: 'reminder', label: '整改提醒' },
-  { value: 'order.', label: '订单通知' },
-  { value: 'magic_link', label: '登录链接' },
-] as const;
+/** Kind groups the filter offers, in the words an operator uses (one list, lib/notify/kinds.ts). */
+export const TEMPLATE_FILTERS = MAIL_KIND_GROUPS;
 
-export function templateLabel(template: string): string {
-  if (template === 'order.expiring') return '订单即将过期';
-  return TEMPLATE_FILTERS.find((f) => template.startsWith(f.value))?.label ?? template;
-}
+export const templateLabel = mailKindLabel;

@@ -11,7 +11,8 @@ import { OrderStateBadge } from '@/components/orders/order-state-badge';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { orderStateExplanation } from '@/lib/orders/state-text';
-import { EVENT_ACTORS, ORDER_EVENT_LABELS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents, type OrderEvent } from '@/lib/orders/state-machine';
+import { EVENT_ACTORS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents } from '@/lib/orders/state-machine';
+import { eventLabel } from '@/lib/orders/history';
 import { diffView, fieldLabel } from '@/lib/orders/diff-view';
 import { rejectionPath } from '@/lib/orders/steps';
 import { daysUntil, formatDate, formatDateTime, todayIso } from '@/lib/time';
@@ -32,7 +33,6 @@ function who(e: TimelineEntry): string {
   return '系统';
 }
 
-const eventLabel = (event: string) => (event === 'create' ? '创建订单' : (ORDER_EVENT_LABELS[event as OrderEvent] ?? event));
 
 export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
   const user = await requirePageUser(['filer']);

@@ -11,6 +11,10 @@ const select = 'block w-full rounded border border-slate-400 bg-white px-2 py-1.
 /** 初审 decision: the checklist with 通过, or one or more 驳回 reasons each optionally tied to a changed field. */
 export function DecisionPanel(props: {
   orderId: string;
+  /** The queue filter, carried so the decision leads to the next order of the same queue. */
+  queue: string;
+  /** Another reviewer holds the claim: the forms show but cannot be sent until taken over. */
+  disabled?: boolean;
   checklist: Option[];
   reasons: (Option & { field?: string; fix: string })[];
   fields: Option[];
@@ -22,7 +26,7 @@ export function DecisionPanel(props: {
   const [ticked, setTicked] = useState<Set<string>>(new Set());
   const approveErrors = approveState && !approveState.ok ? (approveState.fieldErrors ?? {}) : {};
   const errors = rejectState && !rejectState.ok ? (rejectState.fieldErrors ?? {}) : {};
-  const busy = approving || rejecting;
+  const busy = approving || rejecting || !!props.disabled;
   const fieldValues = new Set(props.fields.map((f) => f.value));
 
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -36,6 +40,7 @@ export function DecisionPanel(props: {
     e.preventDefault();
     const payload = {
       orderId: props.orderId,
+      queue: props.queue,
       reasons: rows.map((r) => ({ code: r.code, field: r.field || null, note: r.note || null })),
       note: note || null,
     };
@@ -43,10 +48,11 @@ export function DecisionPanel(props: {
   }
 
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div id="decision" className="space-y-4">
       <form action={approve} className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="approve-h">
         <h3 id="approve-h" className="mb-2 text-base font-semibold">通过初审</h3>
         <input type="hidden" name="orderId" value={props.orderId} />
+        <input type="hidden" name="queue" value={props.queue} />
         <fieldset>
           <legend className="mb-2 text-sm font-medium text-slate-800">初审核对清单</legend>
           <ul className="space-y-2">
