@@ -128,6 +128,11 @@ describe('the probe’s DNS lookup refuses what it must not connect to', () => {
     expect((await look(['127.0.0.1'], false, true)).err).toBeNull();
   });
 
+  it('passes a resolver failure on to the socket', async () => {
+    const err = await new Promise<Error | null>((done) => guardedLookup(async () => Promise.reject(new Error('SERVFAIL')), false)('site.test', {}, ((e: Error | null) => done(e)) as never));
+    expect(err?.message).toBe('SERVFAIL');
+  });
+
   it('refuses an address written in the URL itself (no lookup happens for it)', async () => {
     const probes = createHttpProbes({ allowedHosts: new Set(['127.0.0.1']), port, timeoutMs: 500 });
     const r = await probes.fetchHomepage('127.0.0.1');
