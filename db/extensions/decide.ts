@@ -8,6 +8,7 @@ import { UNRESOLVED_FINDING_STATUSES, type Role } from '@/lib/domain/codes';
 import { extensionResultEmail } from '@/lib/notify/templates/decisions';
 import { todayIso } from '@/lib/time';
 import { maskPersonalText } from '@/lib/privacy/mask';
+import { settleFindings } from '../findings/settle';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
 
@@ -60,7 +61,8 @@ export async function decideExtension(db: Db, input: ExtensionDecision): Promise
         .update(t.findings)
         .set({ deadline: input.newDeadline })
         .where(and(eq(t.findings.id, req.findingId), inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES)));
-      await tx.update(t.findings).set({ status: 'open' }).where(and(eq(t.findings.id, req.findingId), eq(t.findings.status, 'overdue')));
+      // No longer late: open again, or still in progress if a 复核 or an order works on it.
+      await settleFindings(tx, [req.findingId]);
     }
     const reason = input.decision === 'refuse' ? input.reason.trim() : null;
     const where = { actorId: input.actor.id, entityType: 'finding' as const, entityId: req.findingId, subjectId: req.subjectId };

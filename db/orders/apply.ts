@@ -71,6 +71,11 @@ export async function applyApprovedOrder(tx: Tx, order: OrderRow): Promise<void>
       const websiteIds = order.websiteId ? [order.websiteId] : await websitesOf(tx, subjectId);
       await retireWebsites(tx, websiteIds, 'access_cancelled');
       if (!order.websiteId) await tx.update(t.subjects).set({ status: 'access_cancelled', accessCancelledAt: clockNow() }).where(eq(t.subjects.id, subjectId));
+      // The findings on what lost its access wait as 已取消接入 (a 接入备案 opens them again), whoever cancelled.
+      await tx
+        .update(t.findings)
+        .set({ status: 'access_cancelled' })
+        .where(and(eq(t.findings.subjectId, subjectId), inArray(t.findings.status, ['open', 'in_progress', 'overdue']), order.websiteId ? eq(t.findings.websiteId, order.websiteId) : undefined));
       return;
     }
     case 'NEW_WEBSITE': {

@@ -14,6 +14,7 @@ import {
 } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES, orderEventEmail } from '@/lib/notify/order-emails';
 import { endPendingRequests } from '../findings/end-pending';
+import { settleFindings } from '../findings/settle';
 import { todayIso } from '@/lib/time';
 import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { OrderState, Role } from '@/lib/domain/codes';
@@ -145,9 +146,8 @@ async function moveLinkedFindings(tx: Tx, orderId: string, to: OrderState, submi
   } else if (submitting) {
     await tx.update(t.findings).set({ status: 'in_progress' }).where(and(inArray(t.findings.id, linked), eq(t.findings.status, 'open')));
   } else if (to === 'ABANDONED' || to === 'WITHDRAWN' || to === 'EXPIRED') {
-    await tx
-      .update(t.findings)
-      .set({ status: sql`case when ${t.findings.deadline} < ${todayIso()} then 'overdue'::finding_status else 'open'::finding_status end` })
-      .where(and(inArray(t.findings.id, linked), eq(t.findings.status, 'in_progress')));
+    // Back to open (or overdue) unless a 复核 still works on it.
+    const ids = (await linked).map((r) => r.id);
+    await settleFindings(tx, ids);
   }
 }

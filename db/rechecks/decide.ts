@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import { recheckResultEmail } from '@/lib/notify/templates/decisions';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { endPendingRequests } from '../findings/end-pending';
+import { settleFindings } from '../findings/settle';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
 
@@ -47,12 +48,8 @@ export async function decideRecheck(
     const [finding] =
       input.decision === 'accept'
         ? await tx.update(t.findings).set({ status: 'resolved', resolvedAt: now }).where(and(eq(t.findings.id, moved.findingId), unresolved)).returning()
-        : await tx
-            .update(t.findings)
-            // Back to work: open while the deadline runs, overdue once it has passed (Shanghai calendar).
-            .set({ status: sql`case when ${t.findings.deadline} < (${now.toISOString()}::timestamptz at time zone 'Asia/Shanghai')::date then 'overdue'::finding_status else 'open'::finding_status end` })
-            .where(and(eq(t.findings.id, moved.findingId), unresolved))
-            .returning();
+        : // Back to work: open (or overdue) unless an order still works on it (db/findings/settle.ts).
+          await settleFindings(tx, [moved.findingId]).then(() => tx.select().from(t.findings).where(and(eq(t.findings.id, moved.findingId), unresolved)));
     const [target] = finding ? [finding] : await tx.select().from(t.findings).where(eq(t.findings.id, moved.findingId));
     // An accepted 复核 closes the finding: a 延期 still pending on it ends too.
     if (input.decision === 'accept' && finding) await endPendingRequests(tx, { cause: '复核已通过', actorId: actor.id, subjectId: finding.subjectId, baseUrl: input.baseUrl });

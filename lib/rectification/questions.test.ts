@@ -14,6 +14,19 @@ const site: RectificationContext = {
 const cancelled: RectificationContext = { ...site, finding: 'SUBJECT_PRINCIPAL_ID_MISMATCH', scope: 'subject', reaccess: true, objectName: '星辰', subject: { ...site.subject, province: '44' } };
 
 describe('rectification questions', () => {
+  it('a website cancelled on its own is filed again under the same subject, never as a new 首次备案', () => {
+    const siteOnly: RectificationContext = { ...site, reaccess: true, siteOnly: true, subject: { ...site.subject, province: '11' } };
+    for (const miit of ['none', 'subject_only', 'subject_with_other_websites', 'subject_and_website'] as const) {
+      for (const mobile of ['yes', 'no'] as const) {
+        const options = planFor(siteOnly, { miit, mobile, other: 'no' })!;
+        const orders = options.flatMap((o) => o.steps.flatMap((s) => (s.kind === 'order' ? [s.order] : [])));
+        expect(orders).not.toContain('FIRST_FILING');
+        expect(options.map((o) => o.title).join()).not.toContain('首次备案');
+      }
+    }
+    expect(planFor({ ...siteOnly, siteOnly: false }, { miit: 'none' })![0]!.steps).toContainEqual({ kind: 'order', order: 'FIRST_FILING' });
+  });
+
   it('asks keep/retire, worded by scope, then gives the library\'s plan', () => {
     const first = questionsFor(site, {});
     expect(first.next?.name).toBe('intent');

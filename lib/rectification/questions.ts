@@ -54,6 +54,11 @@ export type RectificationContext = {
   subject: { nature: SubjectNature; province: string; websiteCount: number };
   website?: { domainCount: number };
   openOrder: boolean;
+  /**
+   * Only this website's access was cancelled (its own findings were overdue); the subject is still filed and
+   * hosted here. A new 主体 (首次备案) is then wrong: the website is filed again under the same subject (新增网站).
+   */
+  siteOnly?: boolean;
 };
 
 // 001 1.1 取消接入 and 6 (更换服务商: 需要将ICP备案信息接入新的服务商): a site that moved keeps its filing.
@@ -131,14 +136,15 @@ export function answerLabel(q: Question, value: string): string {
 export function planFor(ctx: RectificationContext, a: Answers): RemediationOption[] | null {
   if (questionsFor(ctx, a).next) return null;
   if (ctx.reaccess) {
-    return planReaccessInProvince({
+    const { options } = planReaccessInProvince({
       miit: a.miit!,
       principalMobileWorks: a.mobile === 'yes',
       otherProviderHosts: a.other === 'yes',
       openChangeOrder: ctx.openOrder,
       province: ctx.subject.province,
       followUp: followUpAfterAccess(ctx.finding, ctx.subject),
-    }).options;
+    });
+    return ctx.siteOnly ? options.map(underSameSubject) : options;
   }
   return planRemediation({
     finding: ctx.finding,
@@ -148,6 +154,16 @@ export function planFor(ctx: RectificationContext, a: Answers): RemediationOptio
     hostedElsewhere: a.intent === 'moved',
     miitOtherWebsites: a.miitOther === undefined ? undefined : a.miitOther === 'yes',
   }).options;
+}
+
+/** A 首次备案 step becomes 新增网站 when the subject keeps its filing and access (a website-only cancellation). */
+function underSameSubject(o: RemediationOption): RemediationOption {
+  if (!o.steps.some((s) => s.kind === 'order' && s.order === 'FIRST_FILING')) return o;
+  return {
+    ...o,
+    title: o.title.replace('原备案', '原网站备案').replace('重新首次备案', '在原主体下新增网站').replace('重新提交首次备案', '在原主体下新增网站'),
+    steps: o.steps.map((s) => (s.kind === 'order' && s.order === 'FIRST_FILING' ? { kind: 'order', order: 'NEW_WEBSITE' } : s)),
+  };
 }
 
 const pick = <T extends string>(v: unknown, allowed: readonly T[]): T | undefined =>

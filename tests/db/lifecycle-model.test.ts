@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import type { Db } from '@/db/client';
 import { seedDemo } from '@/db/seed';
@@ -24,7 +24,7 @@ import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
 import { REQUIRED_MATERIALS } from '@/lib/orders/steps';
 import { foreignWords, orderStateExplanation } from '@/lib/orders/state-text';
 import { displayStatus } from '@/lib/filings/status';
-import { FINDING_CODES, OPEN_ORDER_STATES, type FindingCodeValue, type OrderTypeValue } from '@/lib/domain/codes';
+import { FINDING_CODES, OPEN_ORDER_STATES, type FindingCodeValue, type OrderState, type OrderTypeValue } from '@/lib/domain/codes';
 import { PublicError } from '@/lib/errors';
 import { setClock } from '@/lib/clock';
 import { addDaysIso, todayIso } from '@/lib/time';
@@ -46,11 +46,21 @@ const RUNS = Number(process.env.MODEL_RUNS ?? (process.env.CI ? 200 : 25));
 const MAX_COMMANDS = Number(process.env.MODEL_MAX_COMMANDS ?? 40);
 
 type Actor = { id: string; role: 'filer' | 'reviewer' | 'admin' };
-type World = { db: Db; now: Date; users: { reviewer: Actor; admin: Actor }; refusals: string[]; mailsChecked: number };
+/** `focus`: the few subjects this run works on, so that flows meet on the same findings and orders. */
+type World = { db: Db; now: Date; users: { reviewer: Actor; admin: Actor }; focus: string[]; refusals: string[]; mailsChecked: number };
 type Model = { steps: number };
 type Cmd = fc.AsyncCommand<Model, World>;
 
 const ALL_ITEMS = REVIEW_CHECKLIST.map((c) => c.id);
+
+/** Orders of the run's subjects (and new filings, which have no subject until approved), in a stable order. */
+const ordersIn = (w: World, states: readonly OrderState[]) =>
+  w.db.select().from(t.orders).where(and(inArray(t.orders.state, [...states]), or(isNull(t.orders.subjectId), inArray(t.orders.subjectId, w.focus)))).orderBy(t.orders.id);
+const findingsIn = async (w: World, statuses?: readonly string[]) =>
+  one<{ id: string; owner_id: string }>(
+    await w.db.execute(sql`select f.id, s.owner_id from findings f join subjects s on s.id = f.subject_id
+      where f.subject_id in (${sql.join(w.focus.map((id) => sql`${id}::uuid`), sql`, `)}) ${statuses ? sql`and f.status in (${sql.join(statuses.map((x) => sql`${x}`), sql`, `)})` : sql``} order by f.id`),
+  );
 
 const choose = <T,>(rows: readonly T[], pick: number): T | undefined => (rows.length ? rows[pick % rows.length] : undefined);
 const one = <T,>(r: unknown) => rowsOf<T>(r);
@@ -82,7 +92,7 @@ class StartFromFinding extends Base {
   constructor(readonly pick: number, readonly answers: number[], readonly option: number) { super(); }
   toString = () => `StartFromFinding(${this.pick}, [${this.answers}], ${this.option})`;
   async run(_m: Model, w: World) {
-    const rows = one<{ id: string; owner_id: string }>(await w.db.execute(sql`select f.id, s.owner_id from findings f join subjects s on s.id = f.subject_id where f.status in ('open','in_progress','overdue','access_cancelled') order by f.id`));
+    const rows = await findingsIn(w, ['open', 'in_progress', 'overdue', 'access_cancelled']);
     const f = choose(rows, this.pick);
     if (!f) return;
     const v = (await getFindingForOwner(w.db, f.id, f.owner_id))!;
@@ -96,6 +106,7 @@ class StartFromFinding extends Base {
       subject: { nature: v.subject.nature, province: v.subject.provinceCode, websiteCount: v.websiteCount },
       website: v.website ? { domainCount: v.domainCount } : undefined,
       openOrder: v.openOrder !== null,
+      siteOnly: reaccess && v.subject.status !== 'access_cancelled',
     };
     const a: Answers = {};
     for (let i = 0; i < 4; i++) {
@@ -123,7 +134,7 @@ class SaveDraft extends Base {
   constructor(readonly pick: number, readonly stale: boolean) { super(); }
   toString = () => `SaveDraft(${this.pick}${this.stale ? ', stale' : ''})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(inArray(t.orders.state, [...EDITABLE_STATES])).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, EDITABLE_STATES), this.pick);
     if (!o) return;
     const payload = edited(o.type, o.payload as Record<string, unknown>);
     const materialIds: string[] = [];
@@ -153,7 +164,7 @@ class Submit extends Base {
   constructor(readonly pick: number) { super(); }
   toString = () => `Submit(${this.pick})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(inArray(t.orders.state, [...EDITABLE_STATES])).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, EDITABLE_STATES), this.pick);
     if (!o) return;
     await refusable(w, 'submit', () => submitOrder(w.db, { ownerId: o.ownerId, orderId: o.id, expectedState: o.state, version: o.version }));
   }
@@ -163,7 +174,7 @@ class FilerStop extends Base {
   constructor(readonly pick: number, readonly event: 'withdraw' | 'abandon') { super(); }
   toString = () => `FilerStop(${this.pick}, ${this.event})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(inArray(t.orders.state, [...OPEN_ORDER_STATES])).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, OPEN_ORDER_STATES), this.pick);
     if (!o) return;
     await refusable(w, this.event, () => transitionOrder(w.db, { orderId: o.id, event: this.event, actor: { id: o.ownerId, role: 'filer' }, expectedState: o.state }));
   }
@@ -173,7 +184,7 @@ class EnterSmsCode extends Base {
   constructor(readonly pick: number, readonly right: boolean) { super(); }
   toString = () => `EnterSmsCode(${this.pick}, ${this.right ? 'right' : 'wrong'})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(eq(t.orders.state, 'PENDING_SMS')).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, ['PENDING_SMS']), this.pick);
     if (!o) return;
     const [sms] = await w.db.select().from(t.outbox).where(and(eq(t.outbox.channel, 'sms'), sql`${t.outbox.data}->>'orderId' = ${o.id}`)).orderBy(desc(t.outbox.id)).limit(1);
     const right = sms?.text.match(/核验码为 (\d{6})/)?.[1] ?? '000000';
@@ -186,7 +197,7 @@ class ResubmitToRegulator extends Base {
   constructor(readonly pick: number) { super(); }
   toString = () => `ResubmitToRegulator(${this.pick})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(eq(t.orders.state, 'RETURNED')).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, ['RETURNED']), this.pick);
     if (!o) return;
     await refusable(w, 'resubmit to regulator', () => resubmitToRegulator(w.db, { orderId: o.id, actor: { id: o.ownerId, role: 'filer' } }));
   }
@@ -196,7 +207,7 @@ class RequestRecheck extends Base {
   constructor(readonly pick: number) { super(); }
   toString = () => `RequestRecheck(${this.pick})`;
   async run(_m: Model, w: World) {
-    const f = choose(one<{ id: string; owner_id: string }>(await w.db.execute(sql`select f.id, s.owner_id from findings f join subjects s on s.id = f.subject_id order by f.id`)), this.pick);
+    const f = choose(await findingsIn(w), this.pick);
     if (!f) return;
     await refusable(w, 'recheck', () => requestRecheck(w.db, { findingId: f.id, actor: { id: f.owner_id }, note: '已按要求整改' }));
   }
@@ -206,7 +217,7 @@ class RequestExtension extends Base {
   constructor(readonly pick: number) { super(); }
   toString = () => `RequestExtension(${this.pick})`;
   async run(_m: Model, w: World) {
-    const f = choose(one<{ id: string; owner_id: string }>(await w.db.execute(sql`select f.id, s.owner_id from findings f join subjects s on s.id = f.subject_id order by f.id`)), this.pick);
+    const f = choose(await findingsIn(w), this.pick);
     if (!f) return;
     await refusable(w, 'extension', () => requestExtension(w.db, { findingId: f.id, actor: { id: f.owner_id }, reason: '需要更多时间联系开发人员完成整改' }));
   }
@@ -218,7 +229,7 @@ class Approve extends Base {
   constructor(readonly pick: number, readonly checklist: 'all' | 'reasons' | 'none') { super(); }
   toString = () => `Approve(${this.pick}, ${this.checklist})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(eq(t.orders.state, 'SUBMITTED')).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, ['SUBMITTED']), this.pick);
     if (!o) return;
     const checklist = this.checklist === 'all' ? ALL_ITEMS : this.checklist === 'reasons' ? ALL_ITEMS.slice(2) : [];
     const unticked = this.checklist === 'reasons' ? Object.fromEntries(ALL_ITEMS.slice(0, 2).map((id) => [id, '不适用于本订单'])) : undefined;
@@ -231,7 +242,7 @@ class Reject extends Base {
   constructor(readonly pick: number) { super(); }
   toString = () => `Reject(${this.pick})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(eq(t.orders.state, 'SUBMITTED')).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, ['SUBMITTED']), this.pick);
     if (!o) return;
     await refusable(w, 'reject', () => rejectOrder(w.db, { orderId: o.id, actor: w.users.reviewer, reasons: [{ code: 'PHONE_PROBLEM' }], note: '电话无人接听' }));
   }
@@ -242,7 +253,13 @@ class DecideRecheck extends Base {
   constructor(readonly pick: number, readonly accept: boolean, readonly anyState: boolean) { super(); }
   toString = () => `DecideRecheck(${this.pick}, ${this.accept ? 'accept' : 'return'}${this.anyState ? ', any' : ''})`;
   async run(_m: Model, w: World) {
-    const r = choose(await w.db.select().from(t.rechecks).where(this.anyState ? undefined : eq(t.rechecks.state, 'pending')).orderBy(t.rechecks.id), this.pick);
+    const rows = await w.db
+      .select({ id: t.rechecks.id })
+      .from(t.rechecks)
+      .innerJoin(t.findings, eq(t.findings.id, t.rechecks.findingId))
+      .where(and(inArray(t.findings.subjectId, w.focus), this.anyState ? undefined : eq(t.rechecks.state, 'pending')))
+      .orderBy(t.rechecks.id);
+    const r = choose(rows, this.pick);
     if (!r) return;
     await refusable(w, 'recheck decision', () => decideRecheck(w.db, { recheckId: r.id, actor: w.users.reviewer, decision: this.accept ? 'accept' : 'return', reason: '仍未整改到位' }));
   }
@@ -254,7 +271,7 @@ class RegulatorDecide extends Base {
   constructor(readonly pick: number, readonly approve: boolean) { super(); }
   toString = () => `RegulatorDecide(${this.pick}, ${this.approve ? 'approve' : 'reject'})`;
   async run(_m: Model, w: World) {
-    const o = choose(await w.db.select().from(t.orders).where(eq(t.orders.state, 'REGULATOR_REVIEW')).orderBy(t.orders.id), this.pick);
+    const o = choose(await ordersIn(w, ['REGULATOR_REVIEW']), this.pick);
     if (!o) return;
     await refusable(w, 'regulator', () => regulatorDecide(w.db, { orderId: o.id, actor: w.users.admin, approve: this.approve, reason: this.approve ? null : '材料不符合要求' }));
   }
@@ -268,7 +285,7 @@ class DecideExtension extends Base {
       .select({ id: t.extensionRequests.id, deadline: t.findings.deadline })
       .from(t.extensionRequests)
       .innerJoin(t.findings, eq(t.findings.id, t.extensionRequests.findingId))
-      .where(this.anyState ? undefined : eq(t.extensionRequests.state, 'pending'))
+      .where(and(inArray(t.findings.subjectId, w.focus), this.anyState ? undefined : eq(t.extensionRequests.state, 'pending')))
       .orderBy(t.extensionRequests.id);
     const r = choose(rows, this.pick);
     if (!r) return;
@@ -283,7 +300,7 @@ class CancelAccess extends Base {
   constructor(readonly pick: number) { super(); }
   toString = () => `CancelAccess(${this.pick})`;
   async run(_m: Model, w: World) {
-    const s = choose(await listOverdueFilings(w.db), this.pick);
+    const s = choose((await listOverdueFilings(w.db)).filter((x) => w.focus.includes(x.subjectId)), this.pick);
     if (!s) return;
     await cancelAccess(w.db, { actor: w.users.admin, subjectIds: [s.subjectId], reason: '整改期限已过仍未完成整改' });
   }
@@ -293,7 +310,7 @@ class IssueNotice extends Base {
   constructor(readonly pick: number, readonly code: number, readonly days: number) { super(); }
   toString = () => `IssueNotice(${this.pick}, ${FINDING_CODES[this.code % FINDING_CODES.length]}, +${this.days}d)`;
   async run(_m: Model, w: World) {
-    const s = choose(await w.db.select().from(t.subjects).orderBy(t.subjects.id), this.pick);
+    const s = choose(await w.db.select().from(t.subjects).where(inArray(t.subjects.id, w.focus)).orderBy(t.subjects.id), this.pick);
     if (!s) return;
     const code = FINDING_CODES[this.code % FINDING_CODES.length] as FindingCodeValue;
     const scope = FINDING_CATALOGUE[code].scope;
@@ -414,7 +431,8 @@ async function violations(w: World): Promise<string[]> {
     // 延期 decision is sent for a closed request.
     ...q('复核 decision on a closed finding', sql`
       select a.entity_id, a.details->>'findingStatus' as status from audit_events a
-      where a.action in ('recheck.return') and a.details->>'findingStatus' not in ('open','overdue')`),
+      where a.action in ('recheck.return', 'recheck.accept') and a.details->>'findingStatus' = 'access_cancelled'
+         or a.action = 'recheck.return' and a.details->>'findingStatus' = 'resolved'`),
     ...q('延期 decision mail for a request not so decided', sql`
       select m.id, m.template, x.state from outbox m join extension_requests x on x.id::text = m.data->>'requestId'
       where (m.template = 'extension.granted' and x.state <> 'granted') or (m.template = 'extension.refused' and x.state <> 'refused')`),
@@ -468,6 +486,7 @@ async function violations(w: World): Promise<string[]> {
 describe.each(TEST_TARGETS)('the whole lifecycle, model-based, on %s', (target) => {
   let h: TestDb;
   let users: World['users'];
+  let subjects: { id: string; name: string; toString(): string }[];
   let base: Date;
   beforeAll(async () => {
     h = await freshDb(target);
@@ -475,6 +494,7 @@ describe.each(TEST_TARGETS)('the whole lifecycle, model-based, on %s', (target) 
     await seedDemo(h.db, { quiet: true, now: base });
     const rows = await h.db.select().from(t.users);
     const by = (email: string) => rows.find((u) => u.email === email)!;
+    subjects = (await h.db.select({ id: t.subjects.id, name: t.subjects.name }).from(t.subjects).orderBy(t.subjects.icpNumber)).map((x) => ({ ...x, toString: () => x.name }));
     users = { reviewer: { id: by('reviewer@beian.example').id, role: 'reviewer' }, admin: { id: by('admin@beian.example').id, role: 'admin' } };
   }, 300_000);
   afterAll(async () => {
@@ -484,14 +504,15 @@ describe.each(TEST_TARGETS)('the whole lifecycle, model-based, on %s', (target) 
 
   it(`${RUNS} random sequences of up to ${MAX_COMMANDS} commands keep every invariant`, async () => {
     let world: World | undefined;
-    const property = fc.asyncProperty(fc.commands(commands, { maxCommands: MAX_COMMANDS }), async (cmds) => {
+    const focusArb = fc.uniqueArray(fc.nat({ max: subjects.length - 1 }), { minLength: 1, maxLength: 2 }).map((ix) => ix.map((i) => subjects[i]!));
+    const property = fc.asyncProperty(focusArb, fc.commands(commands, { maxCommands: MAX_COMMANDS, size: 'medium' }), async (focus, cmds) => {
       const t0 = performance.now();
       // Each run works inside one transaction on the seeded database and rolls it back at the end: every run
       // starts from the same data without migrating or seeding again (the functions' own transactions nest
       // as savepoints, so a refused command still undoes exactly its own writes).
       await h.db
         .transaction(async (tx) => {
-          const w: World = { db: tx as unknown as Db, now: new Date(base.getTime() + 60_000), users, refusals: [], mailsChecked: 0 };
+          const w: World = { db: tx as unknown as Db, now: new Date(base.getTime() + 60_000), users, focus: focus.map((f) => f.id), refusals: [], mailsChecked: 0 };
           world = w;
           setClock(() => w.now);
           const checked = [...cmds].map((c) => new Checked(c as unknown as Base));

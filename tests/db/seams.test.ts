@@ -185,6 +185,19 @@ describe.each(TEST_TARGETS)('lifecycle seams on %s', (target) => {
     expect((now.payload as typeof tabA).website.name).toBe('王磊摄影作品集');
   });
 
+  it('a finding stays 整改中 while its 复核 is pending, even when its order is abandoned (found by the model test)', async () => {
+    const f = await finding('湖南麓山律师事务所', 'SUBJECT_LEGAL_REP_MISMATCH');
+    const [o] = await h.db.select({ id: t.orders.id }).from(t.orders).innerJoin(t.orderFindings, eq(t.orderFindings.orderId, t.orders.id)).where(eq(t.orderFindings.findingId, f.id));
+    await rejectOrder(h.db, { orderId: o!.id, actor: users.reviewer!, reasons: [{ code: 'PHONE_PROBLEM' }] });
+    const r = await requestRecheck(h.db, { findingId: f.id, actor: { id: f.ownerId }, note: '已更换负责人' });
+    const { transitionOrder } = await import('@/db/orders/transition');
+    await transitionOrder(h.db, { orderId: o!.id, event: 'abandon', actor: { id: f.ownerId, role: 'filer' }, expectedState: 'FIRST_REVIEW_REJECTED' });
+    const status = async () => (await h.db.select().from(t.findings).where(eq(t.findings.id, f.id)))[0]!.status;
+    expect(await status()).toBe('in_progress');
+    await decideRecheck(h.db, { recheckId: r.id, actor: users.reviewer!, decision: 'return', reason: '负责人仍非法定代表人' });
+    expect(await status()).toBe('open');
+  });
+
   it('延期 is decided by operators, as the rectification page says; a reviewer is refused', async () => {
     expect(EXTENSION_DECIDED_BY).toEqual({ role: 'admin', label: '运营人员' });
     const target = await finding(HAICHUAN, 'CONTENT_PRE_APPROVAL_REQUIRED');

@@ -201,6 +201,7 @@ async function Decision({ v, objectName, searchParams }: { v: RectificationView;
     subject: { nature: v.subject.nature, province: v.subject.provinceCode, websiteCount: v.websiteCount },
     website: v.website ? { domainCount: v.domainCount } : undefined,
     openOrder: v.openOrder !== null,
+    siteOnly: reaccess && v.subject.status !== 'access_cancelled',
   };
   const answers = parseAnswers(searchParams);
   const { answered, next } = questionsFor(ctx, answers);
