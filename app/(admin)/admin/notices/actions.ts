@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/app/_server/action';
+import { discardImport } from '@/db/imports/discard';
 import { getDb } from '@/db/client';
 import { issueNotice } from '@/db/notices/issue';
 import { createImportBatch } from '@/db/imports/preview';
@@ -35,6 +36,11 @@ export const uploadImportAction = defineAction({ roles: ['admin'], schema: uploa
     deadline: input.deadline,
   });
   redirect(`/admin/notices/import/${batchId}`);
+});
+
+export const discardImportAction = defineAction({ roles: ['admin'], schema: z.object({ batchId: z.string().uuid() }) }, async (input, user) => {
+  await discardImport(await getDb(), { actor: user, batchId: input.batchId });
+  redirect('/admin/notices/import?discarded=1');
 });
 
 export const startImportAction = defineAction({ roles: ['admin'], schema: z.object({ batchId: z.string().uuid() }) }, async (input, user) => {
