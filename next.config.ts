@@ -3,7 +3,7 @@ import { hstsHeader, STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package directory: bundling breaks that.
-  serverExternalPackages: ['@electric-sql/pglite', '@react-email/render', '@react-email/components'],
+  serverExternalPackages: ['@electric-sql/pglite', '@react-email/render', '@react-email/components', 'chinese-days'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

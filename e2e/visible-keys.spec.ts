@@ -32,7 +32,7 @@ async function links(page: Page, path: string, re: RegExp, n: number): Promise<s
 }
 
 test('no internal key in the visible text of any page of the demo data', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // ~40 pages and 12 mails, each read as rendered
   const found: Record<string, string[]> = {};
 
   const filer = await as(browser, 'filer@beian.example');

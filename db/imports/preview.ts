@@ -30,10 +30,15 @@ export async function createImportBatch(
   try {
     let total = 0;
     const errorRows: { row: number; messages: string[] }[] = [];
+    // A row repeating an earlier valid row of this file would create nothing: counted apart, not as importable.
+    const seen = new Set<string>();
+    let duplicateRows = 0;
     for await (const chunk of prefetched(chunked(readImportRows(batchId), IMPORT_CHUNK_ROWS))) {
       const results = await validateChunk(db, chunk.map((c) => c.row), today);
       results.forEach((r, i) => {
         if (!r.ok) errorRows.push({ row: chunk[i]!.index, messages: r.errors });
+        else if (seen.has(r.row.externalKey)) duplicateRows++;
+        else seen.add(r.row.externalKey);
       });
       total += chunk.length;
     }
@@ -47,6 +52,7 @@ export async function createImportBatch(
         deadline: input.deadline,
         status: 'pending',
         totalRows: total,
+        duplicateRows,
         errorRows,
       });
       await writeAudit(tx, {

@@ -130,7 +130,7 @@ async function applyChunk(tx: Tx, batch: Batch, from: number, rows: RawRow[]): P
     );
     const inserted = rowsOf<{ notice_id: string }>(
       await tx.execute(sql`
-        insert into findings (notice_id, subject_id, website_id, domain_id, code, deadline, observed_value, external_key)
+        insert into findings (notice_id, subject_id, website_id, domain_id, code, deadline, observed_value, detail, external_key)
         select * from unnest(
           ${pgArray(valid.map((r) => notices.get(r.subjectId)!.id))}::uuid[],
           ${pgArray(valid.map((r) => r.subjectId))}::uuid[],
@@ -139,6 +139,7 @@ async function applyChunk(tx: Tx, batch: Batch, from: number, rows: RawRow[]): P
           ${pgArray(valid.map((r) => r.code))}::finding_code[],
           ${pgArray(valid.map((r) => r.deadline ?? batch.deadline))}::date[],
           ${pgArray(valid.map((r) => r.observedValue))}::text[],
+          ${pgArray(valid.map((r) => r.detail))}::text[],
           ${pgArray(valid.map((r) => r.externalKey))}::text[])
         on conflict do nothing
         returning notice_id`),

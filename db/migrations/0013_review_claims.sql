@@ -9,3 +9,6 @@ CREATE TABLE "review_claims" (
 );
 --> statement-breakpoint
 CREATE INDEX "review_claims_reviewer_idx" ON "review_claims" ("reviewer_id");
+--> statement-breakpoint
+-- Rows of an import file that repeat an earlier row of the same file: counted at the pre-check, not importable.
+ALTER TABLE "import_batches" ADD COLUMN "duplicate_rows" integer DEFAULT 0 NOT NULL;

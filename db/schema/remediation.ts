@@ -253,11 +253,13 @@ export const importBatches = pgTable('import_batches', {
   fileName: text('file_name').notNull(),
   fileSha256: text('file_sha256').notNull(),
   deadline: date('deadline').notNull(),
-  status: text('status').notNull().default('pending'), // pending | running | done | failed
+  status: text('status').notNull().default('pending'), // pending | running | done | failed | discarded
   totalRows: integer('total_rows').notNull().default(0),
   processedRows: integer('processed_rows').notNull().default(0),
   createdFindings: integer('created_findings').notNull().default(0),
   skippedRows: integer('skipped_rows').notNull().default(0),
+  /** Rows repeating an earlier row of the same file (same externalKey): not importable (migration 0013). */
+  duplicateRows: integer('duplicate_rows').notNull().default(0),
   errorRows: jsonb('error_rows').$type<{ row: number; messages: string[] }[]>().notNull().default([]),
   createdAt: createdAt(),
   finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -52,8 +52,13 @@ describe('validateRow', () => {
   it('refuses a code that does not fit what the row names', () => {
     expect(errorsOf(row({ w: '浙ICP备2019031245号-1', c: 'SUBJECT_NAME_MISMATCH' }))[0]).toMatch(/主体类不合格项/);
     expect(errorsOf(row({ c: 'SITE_UNREACHABLE' }))[0]).toMatch(/需要填写网站备案号/);
-    expect(errorsOf(row({ w: '浙ICP备2019031245号-1', d: 'yunqi-tech.cn', c: 'SITE_UNREACHABLE' }))[0]).toMatch(/网站类不合格项，不应填写域名/);
     expect(errorsOf(row({ w: '浙ICP备2019031245号-1', c: 'DOMAIN_EXPIRED' }))[0]).toMatch(/需要填写域名/);
+  });
+
+  it('accepts a website-level row naming a domain, keeping the domain as the detail', () => {
+    const res = validateRow(row({ w: '浙ICP备2019031245号-1', d: 'YUNQI-TECH.cn', c: 'SITE_UNREACHABLE' }), lookup, TODAY);
+    expect(res.ok).toBe(true);
+    if (res.ok) expect(res.row).toMatchObject({ domainId: null, detail: 'yunqi-tech.cn' });
   });
 
   it('refuses a website of another subject and a domain of another website', () => {

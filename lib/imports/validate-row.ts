@@ -32,6 +32,8 @@ export type ValidRow = {
   domainId: string | null;
   code: FindingCode;
   observedValue: string | null;
+  /** A domain named on a website-level row: kept as the finding's detail (which domain the check saw it on). */
+  detail: string | null;
   /** The row's own deadline; null = the batch's deadline. */
   deadline: string | null;
   /** sha256 of the normalised row: the same row imported twice is the same finding. */
@@ -95,6 +97,7 @@ export function validateRow(raw: RawRow, lookup: RowLookup, today: string): RowR
 
   let websiteId: string | null = null;
   let domainId: string | null = null;
+  let detail: string | null = null;
   if (code) {
     const scope = FINDING_CATALOGUE[code].scope;
     if (scope === 'subject') {
@@ -107,7 +110,12 @@ export function validateRow(raw: RawRow, lookup: RowLookup, today: string): RowR
       else if (website.status !== 'active') errors.push(`网站“${websiteIcp}”已不在接入状态，不能再下发整改通知。`);
       else websiteId = website.id;
 
-      if (scope === 'website' && domainName) errors.push(`“${FINDING_CATALOGUE[code].notice}”是网站类不合格项，不应填写域名。`);
+      if (scope === 'website' && domainName) {
+        // The check names the domain it saw the problem on: accepted, and kept as the finding's detail.
+        const domain = lookup.domains.get(domainName);
+        if (domain && website && domain.websiteId !== website.id) errors.push(`域名“${domainName}”不属于网站“${websiteIcp}”。`);
+        else detail = domainName;
+      }
       if (scope === 'domain') {
         const domain = domainName ? lookup.domains.get(domainName) : undefined;
         if (!domainName) errors.push(`“${FINDING_CATALOGUE[code].notice}”需要填写域名。`);
@@ -133,6 +141,7 @@ export function validateRow(raw: RawRow, lookup: RowLookup, today: string): RowR
       domainId,
       code,
       observedValue: observed || null,
+      detail,
       deadline: deadline || null,
       externalKey: rowKey({ subject: subjectIcp, website: websiteIcp, domain: domainName, code, observed, deadline }),
     },

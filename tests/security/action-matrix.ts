@@ -45,6 +45,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/(admin)/admin/extensions/actions.ts#refuseExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', reason: '理由不充分' }) },
   'app/(admin)/admin/notices/actions.ts#issueNoticeAction': { roles: ['admin'], input: (ids) => ({ subjectId: ids.foreignSubjectId, deadline: '2030-01-01', findings: '[]' }) },
   'app/(admin)/admin/notices/actions.ts#startImportAction': { roles: ['admin'], input: () => ({ batchId: '00000000-0000-4000-8000-000000000000' }) },
+  'app/(admin)/admin/notices/actions.ts#discardImportAction': { roles: ['admin'], input: () => ({ batchId: '00000000-0000-4000-8000-000000000000' }) },
   'app/(admin)/admin/users/actions.ts#inviteUserAction': { roles: ['admin'], input: () => ({ name: '新同事', email: 'new-colleague@beian.example', role: 'admin' }) },
   'app/(admin)/admin/users/actions.ts#changeRoleAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, role: 'admin' }) },
   'app/(admin)/admin/users/actions.ts#setDisabledAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, disabled: 'true' }) },

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/app/_server/action';
+import { discardImport } from '@/db/imports/discard';
 import { getDb } from '@/db/client';
 import { issueNotice } from '@/db/notices/issue';
 import { ensureImportRunning, startImport } from '@/db/imports/runner';
@@ -12,6 +13,11 @@ export const issueNoticeAction = defineAction({ roles: ['admin'], schema: issueN
   const { noticeId } = await issueNotice(await getDb(), { actor: user, subjectId: input.subjectId, deadline: input.deadline, findings: input.findings });
   revalidatePath('/admin/notices');
   redirect(`/admin/notices?issued=${noticeId}`);
+});
+
+export const discardImportAction = defineAction({ roles: ['admin'], schema: z.object({ batchId: z.string().uuid() }) }, async (input, user) => {
+  await discardImport(await getDb(), { actor: user, batchId: input.batchId });
+  redirect('/admin/notices/import?discarded=1');
 });
 
 export const startImportAction = defineAction({ roles: ['admin'], schema: z.object({ batchId: z.string().uuid() }) }, async (input, user) => {

@@ -6,7 +6,7 @@ import { getImportBatch } from '@/db/queries/admin';
 import { ensureImportRunning } from '@/db/imports/runner';
 import { Notice, PageTitle, TableCard, Td, Th, card, linkClass } from '@/components/admin/ui';
 import { formatDateTime } from '@/lib/time';
-import { startImportAction } from '../../actions';
+import { discardImportAction, startImportAction } from '../../actions';
 import { BATCH_STATUS } from '../status';
 import { Refresher } from './refresher';
 import { ActionForm, SubmitButton } from '@/components/admin/action-form';
@@ -24,7 +24,8 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
   // A batch left running by a process that died continues as soon as anyone looks at it.
   if (b.status === 'running') ensureImportRunning(db, b.id);
   const errors = b.errorRows.length;
-  const valid = b.totalRows - errors;
+  const duplicates = b.duplicateRows;
+  const valid = b.totalRows - errors - duplicates;
   const pct = b.totalRows ? Math.floor((b.processedRows / b.totalRows) * 100) : 0;
   return (
     <div className="space-y-4">
@@ -32,12 +33,13 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
         <Link href="/admin/notices" className="underline">整改通知管理</Link> / <Link href="/admin/notices/import" className="underline">批量导入</Link> / {b.fileName}
       </nav>
       <PageTitle title={b.status === 'pending' ? '导入预检结果' : '导入进度'} />
-      <dl className={`${card} grid grid-cols-2 gap-3 p-4 text-sm sm:grid-cols-5`}>
+      <dl className={`${card} grid grid-cols-2 gap-3 p-4 text-sm sm:grid-cols-6`}>
         <Stat label="文件" value={b.fileName} />
         <Stat label="状态" value={BATCH_STATUS[b.status as keyof typeof BATCH_STATUS] ?? b.status} />
         <Stat label="总行数" value={b.totalRows} />
         <Stat label="可导入" value={valid} />
         <Stat label="有错误" value={errors} />
+        <Stat label="文件内重复" value={duplicates} />
       </dl>
       {b.status === 'pending' ? (
         <section className={`${card} p-4`} aria-labelledby="go">
@@ -46,7 +48,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
             <Notice tone="info">同一文件已于 {formatDateTime(b.sameFileImportedAt)} 导入过；再次导入不会重复创建已有的不合格项。</Notice>
           ) : null}
           <p className="mb-3 text-sm text-slate-700">
-            将导入 {valid} 行（有错误的 {errors} 行会被跳过），按主体合并为整改通知并向备案用户发送通知邮件；未填写整改期限的行使用默认期限 {b.deadline}。
+            将导入 {valid} 行（有错误的 {errors} 行{duplicates ? `、与文件中前面某行完全相同的 ${duplicates} 行` : ''}会被跳过），按主体合并为整改通知并向备案用户发送通知邮件；未填写整改期限的行使用默认期限 {b.deadline}。
           </p>
           {valid > 0 ? (
             <ActionForm action={startImportAction}>
@@ -56,6 +58,10 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
           ) : (
             <p className="text-sm text-red-800">没有可导入的行，请修改文件后重新上传。</p>
           )}
+          <ActionForm action={discardImportAction} className="mt-3">
+            <input type="hidden" name="batchId" value={b.id} />
+            <SubmitButton pendingText="正在放弃…" className="rounded border border-slate-400 px-4 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-60">放弃此批次（不导入任何行）</SubmitButton>
+          </ActionForm>
         </section>
       ) : (
         <section className={`${card} p-4`} aria-labelledby="prog">
