@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createImportBatch } from '@/db/imports/preview';
@@ -51,7 +51,7 @@ describe.each(TEST_TARGETS)('bulk import on %s', (target) => {
     await runImportBatch(h.db, batchId);
     const [done] = await h.db.select().from(t.importBatches).where(eq(t.importBatches.id, batchId));
     expect(done!.createdFindings).toBe(b!.totalRows - b!.duplicateRows); // the pre-check's 可导入 is what gets created
-    const [f] = await h.db.select().from(t.findings).where(eq(t.findings.code, 'SITE_TITLE_MISMATCH'));
+    const [f] = await h.db.select().from(t.findings).where(and(eq(t.findings.code, 'SITE_TITLE_MISMATCH'), eq(t.findings.websiteId, w.id)));
     expect(f).toMatchObject({ websiteId: w.id, domainId: null, detail: d.name });
   });
 
