@@ -127,7 +127,7 @@ test.describe('初审 console', () => {
     await checklist.getByLabel('已提醒负责人提交管局后 24 小时内完成工信部短信核验').check();
     await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
     await expect(reviewer.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
-    await expect(reviewer.getByText('核对清单已勾选 2/12 项')).toBeVisible();
+    await expect(reviewer.getByText(`核对清单已勾选 2/${REVIEW_CHECKLIST.length} 项`)).toBeVisible();
 
     const page = await asUser(browser, 'admin@beian.example');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '开发短信' }).click();
