@@ -146,7 +146,7 @@ test.describe('初审 console', () => {
     await expect(reviewer.getByRole('status').filter({ hasText: `订单 ${orderNumber} 的初审结论已提交` })).toBeVisible();
     await reviewer.goto(url);
     await expect(reviewer.getByRole('status').filter({ hasText: /^通过，已提交管局：由/ })).toBeVisible();
-    await expect(reviewer.getByText(/核对清单已勾选 11\/12 项；已备案的网站能正常访问且内容符合要求（未勾选，原因：变更主体信息，不涉及网站访问）/)).toBeVisible();
+    await expect(reviewer.getByText(`核对清单已勾选 ${REVIEW_CHECKLIST.length - 1}/${REVIEW_CHECKLIST.length} 项；已备案的网站能正常访问且内容符合要求（未勾选，原因：变更主体信息，不涉及网站访问）`)).toBeVisible();
 
     const page = await asUser(browser, 'admin@beian.example');
     await navTo(page, '开发短信');
