@@ -40,9 +40,7 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
   // Database
   DATABASE_URL: pgUrl,
-  DATABASE_DIRECT_URL: pgUrl,
   DB_POOL_MAX: int(10, 1, 1000),
-  DB_PREPARE: flag(true),
   PGLITE_DIR: optionalText,
   // Sign-in and links
   AUTH_SECRET: optionalText,
@@ -60,32 +58,20 @@ const schema = z.object({
   REVIEW_JOBS: flag(true),
   // Purges of unused uploads, expired sign-in tokens and the self-check log.
   HOUSEKEEPING: flag(true),
-  RESUME_WORK: flag(true),
   OUTBOX_INTERVAL_MS: int(2000, 50),
   // Messages one worker keeps in flight (and SMTP connections in its pool).
   OUTBOX_CONCURRENCY: int(8, 1, 64),
   REMINDER_INTERVAL_MS: int(3_600_000, 100),
   REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
   HOUSEKEEPING_INTERVAL_MS: int(3_600_000, 100),
-  WORK_LEASE_SECONDS: int(30, 2, 3600),
   IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
   // Storage
-  STORAGE: z.enum(['db', 's3'], { error: 'expected db or s3' }).optional().default('db'),
-  S3_ENDPOINT: httpUrl,
-  S3_REGION: optionalText,
-  S3_BUCKET: optionalText,
-  S3_ACCESS_KEY_ID: optionalText,
-  S3_SECRET_ACCESS_KEY: optionalText,
-  S3_FORCE_PATH_STYLE: flag(false),
-  S3_PREFIX: optionalText,
   UPLOAD_DIR: optionalText,
   IMPORT_DIR: optionalText,
   // Website checks
   CHECK_CONCURRENCY: int(16, 1, 256),
   CHECK_TIMEOUT_MS: int(0, 0, 120_000),
   // Operations
-  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'expected at least 16 characters'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).optional().default('info'),
   // Test hooks
   ALLOW_TEST_HOOKS: flag(false),
   CHECK_RESOLVE_TO: optionalText.refine((v) => v === undefined || /^[0-9a-f.:]+$/i.test(v), 'expected an IP address'),
@@ -141,18 +127,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.NODE_ENV === 'production' && !c.AUTH_SECRET && !c.NEXTAUTH_SECRET) {
     bad.push('AUTH_SECRET');
     why.push('AUTH_SECRET: required in production (signs the session cookies)');
-  }
-  if (c.STORAGE === 's3') {
-    for (const k of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
-      if (!c[k]) {
-        bad.push(k);
-        why.push(`${k}: required when STORAGE=s3`);
-      }
-    }
-  }
-  if (c.DATABASE_DIRECT_URL && !c.DATABASE_URL) {
-    bad.push('DATABASE_DIRECT_URL');
-    why.push('DATABASE_DIRECT_URL: only meaningful with DATABASE_URL');
   }
   if (bad.length) throw new ConfigError(bad, `配置错误 / invalid configuration:\n  ${why.join('\n  ')}`);
   return c;
