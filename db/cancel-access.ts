@@ -158,6 +158,19 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, reason: s
     if (!o.stop) throw new PublicError(`${impact.name}的订单 ${o.number}${ORDER_STATE_LABELS[o.state]}，管局处理期间不能取消接入。`);
     await transitionOrder(db, { orderId: o.id, event: o.stop, actor, expectedState: o.state, reason: `${why}（取消接入前由运营人员终止此订单）`, baseUrl });
   }
+  // The findings close first, so their pending 复核 and 延期 end with the operator's reason, not the order's.
+  const siteIds = impact.websites.map((w) => w.id);
+  await tx
+    .update(t.findings)
+    .set({ status: 'access_cancelled' })
+    .where(
+      and(
+        eq(t.findings.subjectId, subjectId),
+        inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES),
+        impact.scope === 'subject' ? undefined : siteIds.length ? inArray(t.findings.websiteId, siteIds) : sql`false`,
+      ),
+    );
+  await endPendingRequests(tx, { cause: why, actorId: actor.id, subjectId, baseUrl });
   const [subject] = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));
   const targets = impact.scope === 'subject' ? [null] : impact.websites.map((w) => w.id);
   const numbers: string[] = [];
@@ -179,18 +192,6 @@ async function cancelOne(tx: Tx, actor: AdminActor, subjectId: string, reason: s
     await transitionOrder(db, { orderId: order!.id, event: 'cancel_access', actor, expectedState: 'DRAFT', reason, baseUrl });
     numbers.push(order!.number);
   }
-  const siteIds = impact.websites.map((w) => w.id);
-  await tx
-    .update(t.findings)
-    .set({ status: 'access_cancelled' })
-    .where(
-      and(
-        eq(t.findings.subjectId, subjectId),
-        inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES),
-        impact.scope === 'subject' ? undefined : siteIds.length ? inArray(t.findings.websiteId, siteIds) : sql`false`,
-      ),
-    );
-  await endPendingRequests(tx, { cause: why, actorId: actor.id, subjectId, baseUrl });
   await writeAudit(tx, {
     actorId: actor.id,
     action: 'subject.cancel_access',
