@@ -100,7 +100,8 @@ export async function transitionOrder(db: Db, input: TransitionInput): Promise<O
     if (to === 'APPROVED') {
       await applyApprovedOrder(tx, moved);
       // Findings this order closed take their pending 复核 and 延期 with them.
-      await endPendingRequests(tx, { cause: `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number} 已办结`, actorId: input.actor.id, baseUrl: input.baseUrl });
+      const cause = input.event === 'cancel_access' ? `运营人员取消接入：${input.reason ?? ''}` : `${ORDER_TYPE_NAMES[order.type]}订单 ${order.number} 已办结`;
+      await endPendingRequests(tx, { cause, actorId: input.actor.id, baseUrl: input.baseUrl });
     }
 
     const extra = (await input.alsoInTx?.(tx, moved)) ?? [];

@@ -496,7 +496,7 @@ describe.each(TEST_TARGETS)('the whole lifecycle, model-based, on %s', (target) 
     const by = (email: string) => rows.find((u) => u.email === email)!;
     subjects = (await h.db.select({ id: t.subjects.id, name: t.subjects.name }).from(t.subjects).orderBy(t.subjects.icpNumber)).map((x) => ({ ...x, toString: () => x.name }));
     users = { reviewer: { id: by('reviewer@beian.example').id, role: 'reviewer' }, admin: { id: by('admin@beian.example').id, role: 'admin' } };
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     setClock(null);
     await h?.close();

@@ -33,7 +33,7 @@ describe.each(TEST_TARGETS)('lifecycle seams on %s', (target) => {
     await seedDemo(h.db, { quiet: true });
     const rows = await h.db.select().from(t.users);
     users = Object.fromEntries(rows.map((u) => [u.email.split('@')[0]!, { id: u.id, role: u.role }]));
-  });
+  }, 600_000);
   afterEach(() => setClock(null));
   afterAll(() => h?.close());
 
@@ -196,6 +196,19 @@ describe.each(TEST_TARGETS)('lifecycle seams on %s', (target) => {
     expect(await status()).toBe('in_progress');
     await decideRecheck(h.db, { recheckId: r.id, actor: users.reviewer!, decision: 'return', reason: '负责人仍非法定代表人' });
     expect(await status()).toBe('open');
+  });
+
+  it('a filer\'s own 取消接入 of a website closes that website\'s other findings as 已取消接入 (found by the model test)', async () => {
+    const f = await finding('杭州云栖科技有限公司', 'FOOTER_ICP_NUMBER_MISSING');
+    const other = await finding('杭州云栖科技有限公司', 'DNS_NOT_AT_PROVIDER');
+    expect(other.websiteId).toBe(f.websiteId);
+    const { orderId } = await createDraft(h.db, { ownerId: f.ownerId, type: 'CANCEL_ACCESS', subjectId: f.subjectId, findingId: f.id });
+    await saveDraft(h.db, { ownerId: f.ownerId, orderId, payload: { type: 'CANCEL_ACCESS', reason: '网站已迁移至其他接入商', confirmed: true }, wizardStep: 1 });
+    await submitOrder(h.db, { ownerId: f.ownerId, orderId, expectedState: 'DRAFT' });
+    expect((await order(orderId)).state).toBe('APPROVED');
+    const status = async (id: string) => (await h.db.select().from(t.findings).where(eq(t.findings.id, id)))[0]!.status;
+    expect(await status(f.id)).toBe('resolved');
+    expect(await status(other.id)).toBe('access_cancelled');
   });
 
   it('延期 is decided by operators, as the rectification page says; a reviewer is refused', async () => {
