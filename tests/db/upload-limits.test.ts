@@ -68,7 +68,7 @@ describe.each(TEST_TARGETS)('uploads on %s', (target) => {
   };
   const form = (bytes: Buffer, name = 'scan.png') => {
     const f = new FormData();
-    f.append('kind', 'domain_certificate');
+    f.append('kind', 'recheck_evidence');
     f.append('file', new File([new Uint8Array(bytes)], name, { type: 'image/png' }));
     return f;
   };
@@ -120,18 +120,18 @@ describe.each(TEST_TARGETS)('uploads on %s', (target) => {
     const owner = users.filer2!.id;
     const fake = (n: number, size = 1000) => Array.from({ length: n }, () => ({ ownerId: owner, kind: 'x', fileName: 'x.png', mime: 'image/png', size, sha256: 'x' }));
     await h.db.insert(t.materials).values(fake(MAX_LOOSE_UPLOADS - 1));
-    await saveMaterial(h.db, { ownerId: owner, bytes: png(), fileName: 'last.png', kind: 'domain_certificate' });
-    const refused = saveMaterial(h.db, { ownerId: owner, bytes: png(), fileName: 'one-more.png', kind: 'domain_certificate' });
+    await saveMaterial(h.db, { ownerId: owner, bytes: png(), fileName: 'last.png', kind: 'recheck_evidence' });
+    const refused = saveMaterial(h.db, { ownerId: owner, bytes: png(), fileName: 'one-more.png', kind: 'recheck_evidence' });
     await expect(refused).rejects.toMatchObject({ message: LOOSE_QUOTA_MESSAGE, fieldErrors: { file: [LOOSE_QUOTA_MESSAGE] } });
     // Parallel uploads cannot slip past together.
     const owner3 = users.filer3!.id;
     await h.db.insert(t.materials).values(fake(MAX_LOOSE_UPLOADS - 2).map((m) => ({ ...m, ownerId: owner3 })));
-    const parallel = await Promise.allSettled(Array.from({ length: 5 }, () => saveMaterial(h.db, { ownerId: owner3, bytes: png(), fileName: 'p.png', kind: 'domain_certificate' })));
+    const parallel = await Promise.allSettled(Array.from({ length: 5 }, () => saveMaterial(h.db, { ownerId: owner3, bytes: png(), fileName: 'p.png', kind: 'recheck_evidence' })));
     expect(parallel.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
     // Bytes: one unused upload just under the limit leaves no room.
     const admin = users.admin!.id;
     await h.db.insert(t.materials).values({ ...fake(1, MAX_LOOSE_UPLOAD_BYTES - 50)[0]!, ownerId: admin });
-    await expect(saveMaterial(h.db, { ownerId: admin, bytes: png(), fileName: 'b.png', kind: 'domain_certificate' })).rejects.toMatchObject({ message: LOOSE_QUOTA_MESSAGE });
+    await expect(saveMaterial(h.db, { ownerId: admin, bytes: png(), fileName: 'b.png', kind: 'recheck_evidence' })).rejects.toMatchObject({ message: LOOSE_QUOTA_MESSAGE });
     // The upload route says so in JSON, next to the field.
     session.user = users.filer2!;
     const res = await upload(form(png()));
