@@ -65,6 +65,8 @@ const schema = z.object({
   REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
   HOUSEKEEPING_INTERVAL_MS: int(3_600_000, 100),
   IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
+  // Days a finding gets to be fixed after its 接入备案 is approved (lib/notices/policy.ts).
+  REACCESS_RECTIFY_DAYS: int(30, 1, 365),
   // Storage
   UPLOAD_DIR: optionalText,
   IMPORT_DIR: optionalText,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { BODY_TOO_LARGE_MESSAGE, declaredTooLarge, type UploadReply } from '@/lib/http/body-limits';
+import { config } from '@/lib/config';
 
 // The upload route handlers' common front door: same-origin only (server actions get this from Next; a
 // route handler must check it), and a body read no further than its limit.
@@ -26,7 +27,7 @@ export function crossSite(req: Request): boolean {
     return true;
   }
   const allowed = new Set<string>();
-  const base = process.env.PUBLIC_BASE_URL;
+  const base = config().PUBLIC_BASE_URL;
   if (base) {
     try {
       allowed.add(new URL(base).host);

@@ -8,6 +8,7 @@ import { getProvince } from '@/lib/rules/provinces';
 import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import type { OrderRow } from './transition';
 import { now as clockNow } from '@/lib/clock';
+import { config } from '@/lib/config';
 
 /**
  * Applies an approved order to the filing, inside the transition's transaction: either the filing shows
@@ -148,7 +149,7 @@ async function upsertPrincipal(tx: Tx, p: PrincipalData): Promise<string> {
  * websites now hosted again) are the filer's to fix again, with a fresh 整改期 from the operator's policy.
  */
 async function reopenAfterReaccess(tx: Tx, subjectId: string, websiteIds: string[]) {
-  const deadline = addDaysIso(todayIso(), reaccessRectifyDays());
+  const deadline = addDaysIso(todayIso(), reaccessRectifyDays({ REACCESS_RECTIFY_DAYS: String(config().REACCESS_RECTIFY_DAYS) }));
   await tx
     .update(t.findings)
     .set({ status: 'open', deadline, resolvedAt: null })
