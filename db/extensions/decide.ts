@@ -4,7 +4,7 @@ import * as t from '../schema';
 import { assertAdmin, type AdminActor } from '../admin/guard';
 import { enqueue } from '../queries/outbox';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
-import { UNRESOLVED_FINDING_STATUSES, type Role } from '@/lib/domain/codes';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { extensionResultEmail } from '@/lib/notify/templates/decisions';
 import { todayIso } from '@/lib/time';
 import { maskPersonalText } from '@/lib/privacy/mask';

@@ -15,7 +15,6 @@ import {
 import { ORDER_TYPE_NAMES, orderEventEmail } from '@/lib/notify/order-emails';
 import { endPendingRequests } from '../findings/end-pending';
 import { settleFindings } from '../findings/settle';
-import { todayIso } from '@/lib/time';
 import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { OrderState, Role } from '@/lib/domain/codes';
 import { maskPersonalText } from '@/lib/privacy/mask';

@@ -15,7 +15,7 @@ import { EVENT_ACTORS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents
 import { eventLabel } from '@/lib/orders/history';
 import { diffView, fieldLabel } from '@/lib/orders/diff-view';
 import { rejectionPath } from '@/lib/orders/steps';
-import { daysUntil, formatDate, formatDateTime, todayIso } from '@/lib/time';
+import { daysUntil, formatDateTime, todayIso } from '@/lib/time';
 import { NotFoundError } from '@/lib/errors';
 
 export const metadata: Metadata = { title: '订单详情' };
