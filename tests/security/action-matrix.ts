@@ -40,6 +40,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/(staff)/review/[orderId]/actions.ts#approveAction': { roles: ['reviewer', 'admin'], input: (ids) => ({ orderId: ids.submittedOrderId, checklist: ['subject'] }) },
   'app/(staff)/review/[orderId]/actions.ts#rejectAction': { roles: ['reviewer', 'admin'], input: (ids) => ({ orderId: ids.submittedOrderId, reasons: 'x', note: '材料不清晰' }) },
   'app/(staff)/review/[orderId]/actions.ts#takeOverAction': { roles: ['reviewer', 'admin'], input: (ids) => ({ orderId: ids.submittedOrderId }) },
+  'app/(staff)/review/[orderId]/actions.ts#phoneAttemptAction': { roles: ['reviewer', 'admin'], input: (ids) => ({ orderId: ids.submittedOrderId, target: 'contact', reached: 'no' }) },
   'app/(admin)/admin/cancel-access/actions.ts#cancelAccessAction': { roles: ['admin'], input: (ids) => ({ subjectIds: ids.foreignSubjectId, confirm: 'on' }) },
   'app/(admin)/admin/extensions/actions.ts#grantExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', newDeadline: '2030-01-01' }) },
   'app/(admin)/admin/extensions/actions.ts#refuseExtensionAction': { roles: ['admin'], input: () => ({ extensionId: '00000000-0000-4000-8000-000000000000', reason: '理由不充分' }) },
