@@ -49,7 +49,7 @@ if (!failures.includes('build')) {
   countPlaywright(`${out}/e2e.json`);
 }
 
-// The authorisation matrices' sizes (issue 9), as the suites that ran them wrote them down.
+// The authorisation matrices' sizes, as the suites that ran them wrote them down.
 for (const name of ['action-matrix.json', 'route-matrix.json']) {
   const file = path.join(out, name);
   if (existsSync(file)) console.log(JSON.parse(readFileSync(file, 'utf8')).summary);

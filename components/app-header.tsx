@@ -6,7 +6,7 @@ import { NavLinks } from './nav-links';
 import { signOutAction } from '@/app/_server/sign-out';
 
 // A client component so the header crosses to the browser as one element with two props, not as ~40
-// serialised server elements and three client references on every signed-in request (issue 7).
+// serialised server elements and three client references on every signed-in request.
 export function AppHeader({ name, role }: { name: string; role: Role }) {
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -6,7 +6,7 @@ import { deepFreeze, NotifiedCache } from '@/lib/cache/notified-cache';
 
 // 我的备案 and the rectification pages are what a filer opens again and again; their data changes far less
 // often. Each page is one query, cheap for PostgreSQL, but on a small machine the backend that runs it
-// takes the web server's core while it does (~1 ms of a 7 ms render; issue 7). So each filer's data stays
+// takes the web server's core while it does (~1 ms of a 7 ms render). So each filer's data stays
 // in memory, and migration 0008 makes the database announce (NOTIFY owner_data_changed, at commit) the
 // owners whose subjects, websites, domains, access, findings, notices, orders, rechecks or extensions
 // changed; the announcement drops all of that owner's pages here. The rules that keep this exact (nothing

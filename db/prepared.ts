@@ -2,7 +2,7 @@ import type { Tx } from './client';
 
 // Hot page queries run as prepared statements. drizzle sends an unprepared query to postgres.js as an
 // unnamed statement, so PostgreSQL parses and plans it on every call, and rebuilds its SQL from the query
-// builder first: a five-table select cost 2.7 ms against 0.6 ms prepared (bench/cpu.ts, issue 7).
+// builder first: a five-table select cost 2.7 ms against 0.6 ms prepared (bench/cpu.ts).
 // Prepared queries belong to the database (or transaction) that built them, so they are kept per object.
 
 const byDb = new WeakMap<object, Map<string, unknown>>();

@@ -6,7 +6,7 @@ import { SessionUserCache, type SessionUserRow } from '@/lib/auth/session-user-c
 
 // Every signed-in page and action re-reads its user, so a disabled account, a changed role or a bumped
 // session version takes effect at once. That read was a round trip per request, about a twentieth of a
-// page's server time (issue 7). The rows now stay in memory, and migration 0007 makes the database
+// page's server time. The rows now stay in memory, and migration 0007 makes the database
 // announce (NOTIFY user_changed, at commit) every change to a user; the announcement drops the row here.
 // A change reaches this process within the time the NOTIFY takes to arrive, i.e. before the admin's own
 // response does; while the listener is down nothing is served from memory.

@@ -3,7 +3,7 @@ import { SUBJECTS } from '../db/seed/data';
 import { FINDING_CATALOGUE, FINDING_CODES } from '../lib/remediation';
 import { shoot, signIn, navTo } from './support';
 
-// The operator console (issue 5, admin side). Runs against the seeded demo data; tests run in order and
+// The operator console. Runs against the seeded demo data; tests run in order and
 // each uses filings the others do not touch.
 
 const HEADER = '主体备案号,网站备案号,域名,不合格项代码,检查发现,整改期限';
@@ -185,7 +185,7 @@ test.describe('operator console', () => {
     await expect(page.getByRole('row', { name: /admin@beian\.example/ })).toContainText('当前账号');
   });
 
-  // Servers keep signed-in users in memory (issue 7); disabling must still end a session at its next click.
+  // Servers keep signed-in users in memory; disabling must still end a session at its next click.
   test('disabling a user ends their open session at once; enabling lets them sign in again', async ({ page, browser }) => {
     const reviewer = await (await browser.newContext()).newPage();
     await signIn(reviewer, 'reviewer2@beian.example');

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 import { PASSWORD, shoot } from './support';
 
-// Issue 9 (faults): the PostgreSQL server becomes unreachable for a while. Pages show a friendly Chinese
+// Faults: the PostgreSQL server becomes unreachable for a while. Pages show a friendly Chinese
 // error (no stack trace), and once the database is back everything works again without a restart.
 // A second `next start` talks to PostgreSQL through a TCP relay this test can cut. Needs the PostgreSQL
 // server (TEST_DATABASE_URL, set by .ci/run when 127.0.0.1:5432 answers).

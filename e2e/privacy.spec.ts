@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './support';
 
-// Issue 9: HTML typed into a user field is shown as text on the pages that list it and in the e-mail it
+// HTML typed into a user field is shown as text on the pages that list it and in the e-mail it
 // ends up in; mobile numbers on lists are masked. (No CSV export exists: the only CSV is the operator's
 // import, which is parsed, never echoed back as a file.)
 

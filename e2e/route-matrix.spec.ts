@@ -6,7 +6,7 @@ import path from 'node:path';
 import { INTEGER_PATHS, ROUTE_MATRIX, UUID_V4, VIEWERS, matrixSize, type Answer, type IdKind, type RouteRule, type Viewer } from '../tests/security/route-matrix';
 import { signIn } from './support';
 
-// Issue 9, pages and route handlers: every page.tsx / route.ts found on disk × anonymous, filer, reviewer,
+// Pages and route handlers: every page.tsx / route.ts found on disk × anonymous, filer, reviewer,
 // admin × an own and a foreign object, against the production build and the seeded demo data. Allowed
 // viewers get the page; signed-out visitors are sent to sign-in and back; a signed-in wrong role and another
 // filer's object get the same 404 as an id that exists nowhere; a refused GET that could write writes

@@ -6,7 +6,7 @@ import { UPLOAD_MESSAGES as M } from '../lib/validation/upload';
 import { jpeg, png, script, textChunk } from '../tests/support/images';
 import { signIn } from './support';
 
-// Issue 9, uploads: a script renamed .png, a polyglot, a decompression bomb and a 50 MB body are all refused
+// Uploads: a script renamed .png, a polyglot, a decompression bomb and a 50 MB body are all refused
 // before storage, through the real upload form; a stored upload is served only to its owner and to staff,
 // as an inert image. The evidence upload of a 复核 request is the form used (a deep link to the step, so no
 // state changes: a refused upload writes nothing, and an accepted one is only a loose file of the filer's).

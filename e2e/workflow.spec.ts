@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn, takeOverIfClaimed } from './support';
 
-// One order carried across every role in a single run (issue 5): the filer submits, a reviewer rejects
+// One order carried across every role in a single run: the filer submits, a reviewer rejects
 // with a reason tied to a field, the filer sees it at the field and resubmits, the reviewer approves, the
 // SMS code is read from the dev SMS inbox, the filer verifies it, the 管局 (admin) approves, and the
 // filing shows the new data. Uses 杭州数帆网络科技有限公司 (filer3), which no other spec gives an order.

@@ -1,4 +1,4 @@
--- Issue 7: every signed-in request re-checks its user (disabled, role, session version). Servers keep those
+-- every signed-in request re-checks its user (disabled, role, session version). Servers keep those
 -- rows in memory and drop one the moment it changes: this trigger NOTIFYs the changed user's id, delivered
 -- at commit (db/session-users.ts). '*' means every user (TRUNCATE).
 CREATE OR REPLACE FUNCTION users_notify_change() RETURNS trigger AS $$

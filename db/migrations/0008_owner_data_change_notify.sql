@@ -1,4 +1,4 @@
--- Issue 7: 我的备案 and the rectification pages are read on every visit and change rarely, so servers keep each
+-- 我的备案 and the rectification pages are read on every visit and change rarely, so servers keep each
 -- owner's data for them in memory (db/owner-cache.ts) and drop it the moment any of it changes: these triggers
 -- NOTIFY, at commit, the owners whose subjects, websites, domains, access, findings, notices, orders, rechecks
 -- or extension requests a statement touched (before and after, so a move between owners reaches both). The payload is the owners' ids, comma-separated; '*' means

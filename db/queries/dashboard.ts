@@ -65,7 +65,7 @@ function dashboardQuery(tx: Tx) {
 /**
  * The whole dashboard of one owner in one prepared query: PostgreSQL assembles the JSON (index lookups per
  * subject and website), the server parses it once. Five queries through the ORM cost five round trips and
- * five result mappings per render; the render budget is the framework's (issue 7).
+ * five result mappings per render; the render budget is the framework's.
  */
 export async function loadDashboard(tx: Tx, ownerId: string): Promise<DashboardFiling[]> {
   const [row] = await prepared(tx, 'dashboard', dashboardQuery).execute({ ownerId });

@@ -54,7 +54,7 @@ function rectificationQuery(tx: Tx) {
 /**
  * One finding with everything its rectification page needs, only when its subject belongs to `ownerId`, in
  * one query (the lookups are correlated subqueries on their indexes: six round trips and result mappings
- * were a third of the page's server CPU, issue 7). A foreign id and a missing id both give undefined, so
+ * were a third of the page's server CPU). A foreign id and a missing id both give undefined, so
  * the page answers 404 either way.
  */
 export async function getFindingForOwner(tx: Tx, findingId: string, ownerId: string): Promise<RectificationView | undefined> {

@@ -265,7 +265,7 @@ export const importBatches = pgTable('import_batches', {
   finishedAt: timestamp('finished_at', { withTimezone: true }),
 });
 
-/** A 专项核查 run over stored filings (issue 8): progress is committed per batch, so it can be watched and resumed. */
+/** A 专项核查 run over stored filings: progress is committed per batch, so it can be watched and resumed. */
 export const checkRuns = pgTable('check_runs', {
   id: uuid('id').primaryKey().defaultRandom(),
   startedBy: uuid('started_by').notNull().references(() => users.id),

@@ -1,4 +1,4 @@
-// Sign-in rate limits (issue 9). Failures count over a sliding window; a success clears the account's count.
+// Sign-in rate limits. Failures count over a sliding window; a success clears the account's count.
 export const WINDOW_MINUTES = 15;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_IP = 20;

@@ -3,7 +3,7 @@ import { factValue, getProvince } from '../rules/provinces';
 import { checkSiteName } from '../validation/site-name';
 import { mobileSchema } from '../validation/contact';
 
-// Data checks of the 专项核查 over stored filings (issue 8). Pure: the caller loads filings in batches and
+// Data checks of the 专项核查 over stored filings. Pure: the caller loads filings in batches and
 // a contact index over all principals; each check returns findings of SPEC section 3.
 
 export type PrincipalFacts = {

@@ -1,7 +1,7 @@
 import type { FindingCode } from '../remediation/types';
 import { checkHomepage } from './homepage';
 
-// Website checks of the 专项核查 (issue 8), with the I/O injected: `probes` fetches a homepage and resolves
+// Website checks of the 专项核查, with the I/O injected: `probes` fetches a homepage and resolves
 // DNS. The orchestration — which hosts to try, what counts as a failure — is pure and unit-tested; the
 // Node implementation of the probes lives in lib/checks/http-probe.ts.
 

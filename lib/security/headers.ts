@@ -1,4 +1,4 @@
-// Security headers (issue 9). The CSP allows scripts only with this response's nonce ('strict-dynamic' lets
+// Security headers. The CSP allows scripts only with this response's nonce ('strict-dynamic' lets
 // Next's own chunks load what they need); styles may be inline because React style props and e-mail
 // previews use them, and styles cannot run code.
 export function contentSecurityPolicy(nonce: string, dev = false): string {

@@ -16,7 +16,7 @@ import { FINDING_CODES } from '@/lib/domain/codes';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { TEST_TARGETS } from '../support/db';
 
-// Issue 9 faults: a web process killed in the middle of an order transition or of a CSV import leaves no
+// Faults: a web process killed in the middle of an order transition or of a CSV import leaves no
 // half-written state (the import resumes from its last committed chunk),
 // and the database going away for a while costs a clear error, not data, and recovers by itself.
 

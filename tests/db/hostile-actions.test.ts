@@ -11,7 +11,7 @@ import { discoverActions, toForm } from '../support/action-harness';
 import { ACTION_MATRIX } from '../security/action-matrix';
 import type { SessionUser } from '@/app/_server/session';
 
-// Issue 9: random and malicious payloads to every server action, as a caller the action serves: never a
+// random and malicious payloads to every server action, as a caller the action serves: never a
 // crash (500), a clear Chinese message whenever it refuses, and a refusal writes nothing.
 // HOSTILE_RUNS sets the runs per action (CI: 1000, on each database).
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 60);

@@ -5,7 +5,7 @@ import { seedDemo } from '@/db/seed';
 import { FINDING_CODES, ORDER_STATES } from '@/lib/domain/codes';
 import { freshDb, pgCode, TEST_TARGETS, type TestDb } from '../support/db';
 
-// SPEC 5 and issue 2: the database itself refuses what the UI must never allow.
+// SPEC 5: the database itself refuses what the UI must never allow.
 describe.each(TEST_TARGETS)('database invariants on %s', (target) => {
   let h: TestDb;
   beforeAll(async () => {

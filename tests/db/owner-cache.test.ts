@@ -5,7 +5,7 @@ import { seedDemo } from '@/db/seed';
 import { ownerCaches, ownerDashboard, ownerFinding } from '@/db/owner-cache';
 import { cutListeners, freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
-// Issue 7: 我的备案's and the rectification pages' data stays in memory per owner, and the database announces
+// 我的备案's and the rectification pages' data stays in memory per owner, and the database announces
 // (migration 0008) the owners whose data a statement changed. What matters is that every change is seen as
 // soon as it commits, by the owner it belongs to; the reads saved are secondary.
 

@@ -19,7 +19,7 @@ import { addDaysIso, todayIso } from '@/lib/time';
 import type { SessionUser } from '@/app/_server/session';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
-// Issue 9, personal data: no e-mail, audit entry or log line carries a whole 身份证号 or mobile number, and
+// Personal data: no e-mail, audit entry or log line carries a whole 身份证号 or mobile number, and
 // HTML typed into any user field reaches e-mails as text. The numbers used are the seeded principals' own,
 // typed into every free-text field a reviewer, an operator or a filer fills in.
 

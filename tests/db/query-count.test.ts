@@ -6,7 +6,7 @@ import { seedDemo } from '@/db/seed';
 import { ownerCaches, ownerDashboard } from '@/db/owner-cache';
 import { findSessionUser, sessionUserCache } from '@/db/session-users';
 
-// Issue 7: ≤ 6 queries per dashboard render, whatever the number of subjects and websites (no N+1).
+// ≤ 6 queries per dashboard render, whatever the number of subjects and websites (no N+1).
 // The dashboard render is: the session's user lookup + the owner's whole dashboard in one query, each kept in
 // memory until the database announces a change (db/session-users.ts, db/owner-cache.ts).
 describe('queries per dashboard render', () => {

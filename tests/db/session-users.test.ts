@@ -6,7 +6,7 @@ import { setUserDisabled } from '@/db/admin/users';
 import { findSessionUser, sessionUserCache } from '@/db/session-users';
 import { cutListeners, freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
-// Issue 7: signed-in requests read their user from memory, and the database announces every change to a
+// signed-in requests read their user from memory, and the database announces every change to a
 // user (migration 0007). What matters is that a change is seen at once — the reads saved are secondary.
 
 /** Waits until `check` holds: NOTIFY from PostgreSQL arrives on its own connection, a moment after commit. */

@@ -1,6 +1,6 @@
 import type { Role } from '@/lib/domain/codes';
 
-// Issue 9: every server action of the portal, who may call it, and an input aimed at someone else's
+// every server action of the portal, who may call it, and an input aimed at someone else's
 // object. tests/db/authz-actions.test.ts discovers the actions from the code ('use server' files), so a
 // new action without a row here fails the test.
 

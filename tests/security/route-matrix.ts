@@ -1,6 +1,6 @@
 import type { Role } from '@/lib/domain/codes';
 
-// Issue 9: every page and route handler of the portal, who may open it, and what fills its identifier.
+// every page and route handler of the portal, who may open it, and what fills its identifier.
 // e2e/route-matrix.spec.ts finds the page.tsx / route.ts files on disk, so a new route without a row here
 // (or a row whose file is gone) fails the test. tests/security/action-matrix.ts does the same for server
 // actions.

@@ -4,7 +4,7 @@ import { SubjectCards, TodoList, type SubjectCardView, type TodoItem } from './l
 
 // 我的备案, laid out from the view model page.tsx computes on the server. As a client component the page
 // crosses to the browser as data; as server elements every heading, card and wrapper was serialised,
-// sent and parsed again on each request (issue 7).
+// sent and parsed again on each request.
 
 /** `order` is e.g. 「变更网站订单 BA…」; the title, button text and accessible name are put together here. */
 export type OrderToActView = { id: string; order: string; state: string; detail: string; draft: boolean };

@@ -7,7 +7,7 @@ import type { FindingStatus } from '@/lib/domain/codes';
 
 // The dashboard's two long lists, laid out from a compact view model the page computes on the server.
 // As server components they crossed to the browser as ~650 serialised elements (70 KB of RSC payload,
-// a third of the page's server CPU); as props they cross as data (issue 7).
+// a third of the page's server CPU); as props they cross as data.
 
 /** One finding to rectify: `name`/`icpNumber` are the website's, or the subject's for a subject-level finding. */
 export type TodoItem = { id: string; cancelled: boolean; title: string; status: FindingStatus; name: string; icpNumber: string; deadline: string };

@@ -22,7 +22,7 @@ export default async function DashboardPage() {
   const user = await requirePageUser(['filer']);
   const filings = await ownerDashboard(await getDbHandle(), user.id);
   // 需要处理 leads with the most urgent findings; 整改通知 lists them all. Thirty equal rows would bury the
-  // two that are overdue, and every row is server time on every visit (issue 7).
+  // two that are overdue, and every row is server time on every visit.
   const todo = dashboardTodo(filings);
   const openFindings = filings.reduce((n, s) => n + s.findings.filter((f) => f.status !== 'access_cancelled').length, 0);
   const openOrders = filings.filter((s) => s.openOrder).length;

@@ -2,7 +2,7 @@
 import { FindingRow, type FindingRowView } from '@/components/finding-row';
 
 // The notices and their findings, laid out from a compact view model the page computes on the server: as
-// server components every row crossed to the browser as serialised elements (issue 7, as on 我的备案).
+// server components every row crossed to the browser as serialised elements (as on 我的备案).
 
 export type NoticeView = {
   id: string;

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/status-badge';
 
 // The queue's 50 orders, laid out from rows the page formats on the server. As server components they
 // crossed to the browser as ~100 KB of serialised elements (cards and table both), most of the page's
-// server time; as props they cross as data (issue 7, as 我的备案's lists.tsx).
+// server time; as props they cross as data (as 我的备案's lists.tsx).
 
 /** One waiting order, every text already formatted (Beijing time; waiting time against the 1-working-day SLA). */
 export type QueueRowView = {
