@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { slaCutoff } from '@/lib/review/sla';
@@ -76,20 +76,21 @@ export async function listReviewQueue(tx: Tx, f: QueueFilter = {}): Promise<Queu
       // 首次备案 has no subject row yet: its name is in the payload.
       subjectName: sql<string | null>`coalesce(${t.subjects.name}, ${t.orders.payload}->'subject'->>'name')`,
       subjectIcpNumber: t.subjects.icpNumber,
-      claimedBy: t.users.name,
-      claimExpiresAt: t.reviewClaims.expiresAt,
+      // Per row through the claim's primary key (a join let the planner read the whole claims index).
+      claimedBy: sql<string | null>`(select u.name from users u where u.id = (select c.reviewer_id from review_claims c
+        where c.order_id = ${t.orders.id} and c.expires_at > ${(f.now ?? new Date()).toISOString()}::timestamptz))`,
+      claimExpiresAt: sql<Date | null>`(select c.expires_at from review_claims c
+        where c.order_id = ${t.orders.id} and c.expires_at > ${(f.now ?? new Date()).toISOString()}::timestamptz)`.mapWith((v: unknown) => (v == null ? null : new Date(v as string))),
     })
     .from(t.orders)
     .leftJoin(t.subjects, eq(t.subjects.id, t.orders.subjectId))
-    .leftJoin(t.reviewClaims, and(eq(t.reviewClaims.orderId, t.orders.id), gt(t.reviewClaims.expiresAt, f.now ?? new Date())))
-    .leftJoin(t.users, eq(t.users.id, t.reviewClaims.reviewerId))
     .where(and(...conditions(f, decodeCursor(f.after))))
     .orderBy(dir(t.orders.submittedAt), dir(t.orders.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    rows: page.map(({ cursorAt: _c, ...r }) => ({ ...r, submittedAt: r.submittedAt!, claimedBy: r.claimExpiresAt ? r.claimedBy : null })),
+    rows: page.map(({ cursorAt: _c, ...r }) => ({ ...r, submittedAt: r.submittedAt! })),
     next: rows.length > limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
   };
 }

@@ -30,6 +30,8 @@ export async function approveOrder(
   input: { orderId: string; actor: Actor; checklist?: readonly string[]; unticked?: Readonly<Record<string, string | null | undefined>> },
 ): Promise<OrderRow> {
   assertStaff(input.actor);
+  // Someone else's claim is said first: their review, not this checklist, is what stands in the way.
+  await assertMayDecide(db, input.orderId, input.actor);
   const ticked = REVIEW_CHECKLIST.filter((c) => input.checklist?.includes(c.id));
   const skipped = REVIEW_CHECKLIST.filter((c) => !input.checklist?.includes(c.id)).map((c) => ({ item: c, why: input.unticked?.[c.id]?.trim() ?? '' }));
   const missing = skipped.filter((s) => s.why.length < UNTICKED_REASON_MIN);
@@ -40,7 +42,6 @@ export async function approveOrder(
     );
   }
   const notes = skipped.map((s) => `${s.item.label}（未勾选，原因：${s.why}）`);
-  await assertMayDecide(db, input.orderId, input.actor);
   const moved = await approveFirstReview(db, {
     orderId: input.orderId,
     actor: input.actor,

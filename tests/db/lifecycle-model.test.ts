@@ -1,3 +1,4 @@
+import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
@@ -120,8 +121,15 @@ class StartFromFinding extends Base {
     if (!step || step.kind !== 'order') return;
     // The page links every order step to /orders/new: what it offers must start (or resume the open order).
     const domainId = a.intent === 'retire' && v.domain ? v.domain.id : null;
+    // A website order from a subject-level finding: the confirmation page first asks which website (the first here).
+    let websiteId = v.website?.id ?? null;
+    if (!websiteId && WEBSITE_ORDER_TYPES.has(step.order)) {
+      const [site] = await w.db.select({ id: t.websites.id }).from(t.websites).where(and(eq(t.websites.subjectId, v.subject.id), eq(t.websites.status, 'active'))).orderBy(t.websites.icpNumber).limit(1);
+      if (!site) return;
+      websiteId = site.id;
+    }
     try {
-      await createDraft(w.db, { ownerId: f.owner_id, type: step.order, subjectId: v.subject.id, websiteId: v.website?.id ?? null, findingId: v.finding.id, domainId });
+      await createDraft(w.db, { ownerId: f.owner_id, type: step.order, subjectId: v.subject.id, websiteId, findingId: v.finding.id, domainId });
     } catch (err) {
       if (!(err instanceof PublicError)) throw err;
       throw new Error(`the rectification page offers ${step.order} (${chosen!.id}) for a ${v.finding.status} finding, but starting it fails: ${err.message}`);

@@ -8,6 +8,8 @@ import { ORDER_TYPES, type OrderTypeValue } from '@/lib/domain/codes';
 import { PublicError } from '@/lib/errors';
 import { FINDING_CATALOGUE, isFindingCode, ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { StartOrderForm } from './start-form';
+import { getFilingForOwner } from '@/db/queries/filings';
+import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 
 export const metadata: Metadata = { title: '确认发起订单' };
 
@@ -27,6 +29,33 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   if (!q.type || !(ORDER_TYPES as readonly string[]).includes(q.type) || !q.subject) notFound();
   const type = q.type as OrderTypeValue;
   const label = ORDER_TYPE_LABELS[type];
+  // A website order reached from a subject-level finding (注销网站 for one of several sites): choose the site first.
+  if (WEBSITE_ORDER_TYPES.has(type) && !q.website) {
+    const filing = await getFilingForOwner(await getDb(), q.subject, user.id);
+    if (!filing) notFound();
+    const sites = filing.websites.filter((w) => w.status === 'active').sort((a, b) => (a.icpNumber ?? '').localeCompare(b.icpNumber ?? '', 'zh-CN', { numeric: true }));
+    const base = Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
+    return (
+      <div className="mx-auto max-w-2xl space-y-6">
+        <h1 className="text-2xl font-semibold">选择要办理{label}的网站</h1>
+        <p className="text-sm text-slate-700">{filing.name}名下有以下网站，请选择要办理{label}的那一个。</p>
+        {sites.length === 0 ? (
+          <p role="status" className="rounded border border-slate-300 bg-slate-50 p-3 text-sm">该主体下没有可以办理此业务的网站。</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+            {sites.map((w) => (
+              <li key={w.id} className="p-3">
+                <a className="font-medium text-brand-700 underline" href={`/orders/new?${new URLSearchParams({ ...base, website: w.id }).toString()}`}>
+                  {w.name}（{w.icpNumber}）
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p><Link href={q.finding ? `/rectifications/${q.finding}` : `/subjects/${q.subject}`} className="underline">返回</Link></p>
+      </div>
+    );
+  }
   let plan: DraftPlan | null = null;
   let refusal: string | null = null;
   try {
