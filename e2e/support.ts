@@ -33,11 +33,12 @@ export async function navTo(page: Page, label: string) {
   if (!(await link.isVisible())) {
     for (const summary of await nav.locator('summary:visible').all()) {
       await summary.click();
-      if (await link.isVisible()) break;
+      // The group opens on the click; give it a moment before deciding this was the wrong group.
+      if (await link.isVisible() || (await link.waitFor({ state: 'visible', timeout: 1000 }).then(() => true, () => false))) break;
       await summary.click();
     }
   }
-  await link.click();
+  await link.click({ timeout: 10_000 });
 }
 
 /** On an order another reviewer opened earlier in the run (a decision leads on to the next order), take it over. */
