@@ -123,7 +123,17 @@ function authorise(order: OrderRow, actor: Actor, event: OrderEvent, reason?: st
   if (!ok) throw actor.role === 'filer' ? new NotFoundError() : new PublicError('您没有执行此操作的权限。');
 }
 
-async function movedFirst(tx: Tx, order: OrderRow): Promise<ConflictError> {
+/**
+ * Says who moved first before any other check of a decision: a stale tab is told the order was decided,
+ * not asked to finish a checklist for a decision that can no longer land.
+ */
+export async function assertOrderStillIn(db: Db | Tx, orderId: string, expected: OrderState): Promise<void> {
+  const [order] = await db.select().from(t.orders).where(eq(t.orders.id, orderId));
+  if (!order) throw new NotFoundError();
+  if (order.state !== expected) throw await movedFirst(db, order);
+}
+
+async function movedFirst(tx: Db | Tx, order: OrderRow): Promise<ConflictError> {
   const [latest] = await tx
     .select({ toState: t.orderEvents.toState, name: t.users.name, at: t.orderEvents.createdAt })
     .from(t.orderEvents)

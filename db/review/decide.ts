@@ -1,6 +1,6 @@
 import type { Db } from '../client';
 import { approveFirstReview } from '../orders/gateway';
-import { transitionOrder, type Actor, type OrderRow } from '../orders/transition';
+import { assertOrderStillIn, transitionOrder, type Actor, type OrderRow } from '../orders/transition';
 import { NotFoundError, PublicError } from '@/lib/errors';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
@@ -30,6 +30,7 @@ export async function approveOrder(
   input: { orderId: string; actor: Actor; checklist?: readonly string[]; unticked?: Readonly<Record<string, string | null | undefined>> },
 ): Promise<OrderRow> {
   assertStaff(input.actor);
+  await assertOrderStillIn(db, input.orderId, 'SUBMITTED');
   // Someone else's claim is said first: their review, not this checklist, is what stands in the way.
   await assertMayDecide(db, input.orderId, input.actor);
   const ticked = REVIEW_CHECKLIST.filter((c) => input.checklist?.includes(c.id));
@@ -60,6 +61,7 @@ export async function rejectOrder(
   input: { orderId: string; actor: Actor; reasons: readonly { code: string; field?: string | null; note?: string | null }[]; note?: string | null },
 ): Promise<OrderRow> {
   assertStaff(input.actor);
+  await assertOrderStillIn(db, input.orderId, 'SUBMITTED');
   if (input.reasons.length === 0) throw new PublicError('请至少选择一条驳回原因。', { reasons: ['请至少选择一条驳回原因。'] });
   const rejection: RejectionEntry[] = input.reasons.map((r) => {
     const known = REJECTION_REASONS.find((x) => x.code === r.code);

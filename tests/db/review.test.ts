@@ -86,6 +86,14 @@ describe.each(TEST_TARGETS)('初审 and 复核 decisions on %s', (target) => {
     expect(decisions).toHaveLength(1);
   });
 
+  it('a stale tab is told who decided before it is asked for the checklist or a reason', async () => {
+    const [decided] = await h.db.select().from(t.orders).where(inArray(t.orders.state, ['PENDING_SMS', 'FIRST_REVIEW_REJECTED'])).limit(1);
+    const before = await snapshot();
+    await expect(approveOrder(h.db, { orderId: decided!.id, actor: users.reviewer! })).rejects.toThrow(/已处理（当前状态：/);
+    await expect(rejectOrder(h.db, { orderId: decided!.id, actor: users.reviewer!, reasons: [] })).rejects.toThrow(/已处理（当前状态：/);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('rejects with field-attached reasons and refuses unknown reason codes', async () => {
     const [o] = await submitted();
     await expect(rejectOrder(h.db, { orderId: o!.id, actor: users.reviewer!, reasons: [{ code: 'NOT_A_REASON' }] })).rejects.toThrow('驳回原因无效');
