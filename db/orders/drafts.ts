@@ -98,6 +98,13 @@ export type DraftPlan = {
   snapshot: Awaited<ReturnType<typeof loadSnapshot>> | null;
 };
 
+/** A website order whose link names neither a website nor a finding about one: the filer picks the site. */
+export class WebsiteChoiceNeeded extends PublicError {
+  constructor() {
+    super('请先选择要办理的网站。');
+  }
+}
+
 /**
  * Every check of starting an order, without writing: ownership (anything not the filer's is a NotFoundError),
  * the subject's open order, and whether this type may start from the filing's state (a PublicError in
@@ -124,7 +131,7 @@ export async function planDraft(db: Db, input: CreateDraftInput): Promise<DraftP
   const plan: DraftPlan = { subject, website: site ? { id: site.id, name: site.name } : null, finding: finding ?? null, domain: domain ? { id: domain.id, name: domain.name } : null, openOrderId: open, snapshot: snap };
   if (open) return plan;
   const first = input.type === 'FIRST_FILING';
-  if (WEBSITE_ORDER_TYPES.has(input.type) && !websiteId) throw new PublicError('请先选择要办理的网站。');
+  if (WEBSITE_ORDER_TYPES.has(input.type) && !websiteId) throw new WebsiteChoiceNeeded();
   const reaccess = input.type === 'ACCESS_FILING' || first;
   if (subject.status === 'cancelled') throw new PublicError('该主体备案已注销，不能再办理此业务。');
   // 接入备案 restores a subject whose access was cancelled, or one website cancelled on its own.

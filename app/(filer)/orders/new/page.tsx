@@ -3,13 +3,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import { planDraft, type DraftPlan } from '@/db/orders/drafts';
+import { planDraft, WebsiteChoiceNeeded, type DraftPlan } from '@/db/orders/drafts';
 import { ORDER_TYPES, type OrderTypeValue } from '@/lib/domain/codes';
 import { PublicError } from '@/lib/errors';
 import { FINDING_CATALOGUE, isFindingCode, ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { StartOrderForm } from './start-form';
 import { getFilingForOwner } from '@/db/queries/filings';
-import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 
 export const metadata: Metadata = { title: '确认发起订单' };
 
@@ -29,38 +28,12 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
   if (!q.type || !(ORDER_TYPES as readonly string[]).includes(q.type) || !q.subject) notFound();
   const type = q.type as OrderTypeValue;
   const label = ORDER_TYPE_LABELS[type];
-  // A website order reached from a subject-level finding (注销网站 for one of several sites): choose the site first.
-  if (WEBSITE_ORDER_TYPES.has(type) && !q.website) {
-    const filing = await getFilingForOwner(await getDb(), q.subject, user.id);
-    if (!filing) notFound();
-    const sites = filing.websites.filter((w) => w.status === 'active').sort((a, b) => (a.icpNumber ?? '').localeCompare(b.icpNumber ?? '', 'zh-CN', { numeric: true }));
-    const base = Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
-    return (
-      <div className="mx-auto max-w-2xl space-y-6">
-        <h1 className="text-2xl font-semibold">选择要办理{label}的网站</h1>
-        <p className="text-sm text-slate-700">{filing.name}名下有以下网站，请选择要办理{label}的那一个。</p>
-        {sites.length === 0 ? (
-          <p role="status" className="rounded border border-slate-300 bg-slate-50 p-3 text-sm">该主体下没有可以办理此业务的网站。</p>
-        ) : (
-          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
-            {sites.map((w) => (
-              <li key={w.id} className="p-3">
-                <a className="font-medium text-brand-700 underline" href={`/orders/new?${new URLSearchParams({ ...base, website: w.id }).toString()}`}>
-                  {w.name}（{w.icpNumber}）
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-        <p><Link href={q.finding ? `/rectifications/${q.finding}` : `/subjects/${q.subject}`} className="underline">返回</Link></p>
-      </div>
-    );
-  }
   let plan: DraftPlan | null = null;
   let refusal: string | null = null;
   try {
     plan = await planDraft(await getDb(), { ownerId: user.id, type, subjectId: q.subject, websiteId: q.website ?? null, findingId: q.finding ?? null, domainId: q.domain ?? null });
   } catch (err) {
+    if (err instanceof WebsiteChoiceNeeded) return <WebsitePicker userId={user.id} q={{ ...q, subject: q.subject }} label={label} />;
     if (err instanceof PublicError && err.name === 'NotFoundError') notFound();
     if (!(err instanceof PublicError)) throw err;
     refusal = err.message;
@@ -122,6 +95,34 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
       <p>
         <Link href={back.href} className="text-brand-700 underline">{back.text}</Link>
       </p>
+    </div>
+  );
+}
+
+/** A website order reached from a subject-level finding (注销网站 for one of several sites): choose the site first. */
+async function WebsitePicker({ userId, q, label }: { userId: string; q: Query & { subject: string }; label: string }) {
+  const filing = await getFilingForOwner(await getDb(), q.subject, userId);
+  if (!filing) notFound();
+  const sites = filing.websites.filter((w) => w.status === 'active').sort((a, b) => (a.icpNumber ?? '').localeCompare(b.icpNumber ?? '', 'zh-CN', { numeric: true }));
+  const base = Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <h1 className="text-2xl font-semibold">选择要办理{label}的网站</h1>
+      <p className="text-sm text-slate-700">{filing.name}名下有以下网站，请选择要办理{label}的那一个。</p>
+      {sites.length === 0 ? (
+        <p role="status" className="rounded border border-slate-300 bg-slate-50 p-3 text-sm">该主体下没有可以办理此业务的网站。</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">
+          {sites.map((w) => (
+            <li key={w.id} className="p-3">
+              <a className="font-medium text-brand-700 underline" href={`/orders/new?${new URLSearchParams({ ...base, website: w.id }).toString()}`}>
+                {w.name}（{w.icpNumber}）
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p><Link href={q.finding ? `/rectifications/${q.finding}` : `/subjects/${q.subject}`} className="underline">返回</Link></p>
     </div>
   );
 }
