@@ -51,6 +51,20 @@ test.describe('who may open the reviewer and regulator pages', () => {
 });
 
 test.describe('初审 console', () => {
+  test('the 初审 decision stays beside the diff and materials at 1280×800', async ({ page }) => {
+    await signIn(page, 'reviewer@beian.example');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await openFromQueue(page, '深圳市前海数联信息技术有限公司');
+    await expect(page.getByRole('table', { name: '变更前后对比' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: '初审通过，提交管局' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/review-1280x800.png' });
+    // Scrolled down to the materials, the decision is still in view.
+    await page.getByRole('heading', { name: '材料' }).scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 400);
+    await expect(page.getByRole('heading', { name: '初审结论' })).toBeInViewport();
+    await page.screenshot({ path: 'test-results/screens/review-1280x800-materials.png' });
+  });
+
   test('two reviewers on one order: one rejects with a field reason, the other is told who decided', async ({ page, browser }) => {
     await signIn(page, 'reviewer@beian.example');
     await expect(page.getByRole('heading', { level: 1, name: '初审队列' })).toBeVisible();
@@ -133,8 +147,8 @@ test.describe('初审 console', () => {
     await expect(reviewer.getByRole('heading', { name: '湖南管局规则' })).toBeVisible();
     const checklist = reviewer.getByRole('group', { name: '初审核对清单' });
     // Approval needs every item ticked, or a reason for each one that is not: first try with two ticked.
-    await checklist.getByLabel('已电话联系主体负责人和网站负责人（联系方式1），核实身份、域名并确认本人知晓备案').check();
-    await checklist.getByLabel('已提醒负责人提交管局后 24 小时内完成工信部短信核验').check();
+    await checklist.getByRole('checkbox', { name: '已电话联系主体负责人和网站负责人（联系方式1），核实身份、域名并确认本人知晓备案', exact: true }).check();
+    await checklist.getByRole('checkbox', { name: '已提醒负责人提交管局后 24 小时内完成工信部短信核验', exact: true }).check();
     await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
     await expect(reviewer.getByText(/请勾选全部核对项，或为每个未勾选的项填写原因/)).toBeVisible();
     await expect(reviewer.locator('main header').getByText('待初审', { exact: true })).toBeVisible();

@@ -40,7 +40,8 @@ export async function navTo(page: Page, label: string) {
   }
   if (await link.isVisible()) return link.click();
   // The menu did not open in time (a busy machine): follow the same link's address, as a keyboard user would.
-  const href = await link.getAttribute('href');
+  // A link inside a closed menu group is hidden, so look it up among hidden elements too.
+  const href = await nav.getByRole('link', { name: label, exact: true, includeHidden: true }).first().getAttribute('href');
   await page.goto(href!);
 }
 
@@ -51,4 +52,10 @@ export async function takeOverIfClaimed(page: Page) {
     await take.click();
     await expect(page.getByText('您正在审核此订单')).toBeVisible();
   }
+}
+
+/** 初审通过 with every checklist item ticked (approval refuses an unticked item that has no reason). */
+export async function approveWithChecklist(page: Page) {
+  for (const box of await page.getByRole('group', { name: '初审核对清单' }).getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: '初审通过，提交管局' }).click();
 }

@@ -386,7 +386,7 @@ test('短信核验: a wrong code counts down, the right one → 管局审核中'
   await expect(page.getByText('请输入短信中的6位数字验证码')).toBeVisible();
   await page.getByLabel('短信验证码').fill('135790');
   await page.getByRole('button', { name: '提交验证码' }).click();
-  await expect(page.getByText('验证码错误，还可以再输入 5 次')).toBeVisible();
+  await expect(page.getByText('验证码错误，还可以再输入 4 次')).toBeVisible();
   await page.getByLabel('短信验证码').fill('246810');
   await page.getByRole('button', { name: '提交验证码' }).click();
   await expect(page.getByRole('heading', { level: 2, name: '当前状态：管局审核中' })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn, takeOverIfClaimed } from './support';
+import { approveWithChecklist, signIn, takeOverIfClaimed } from './support';
 
 // One order carried across every role in a single run: the filer submits, a reviewer rejects
 // with a reason tied to a field, the filer sees it at the field and resubmits, the reviewer approves, the
@@ -65,8 +65,8 @@ test('变更接入 from submission through 初审驳回, resubmission, 短信核
 
   // 初审通过 → 待短信核验; the code is read from the dev SMS inbox.
   await openOrderInQueue(reviewer, number);
-  await reviewer.getByRole('button', { name: '初审通过，提交管局' }).click();
-  await expect(reviewer.getByRole('status').filter({ hasText: '初审结论：待短信核验' })).toBeVisible();
+  await approveWithChecklist(reviewer);
+  await expect(reviewer.getByRole('status').filter({ hasText: `订单 ${number} 的初审结论已提交` })).toBeVisible();
   const admin = await as(browser, 'admin@beian.example');
   await admin.goto('/admin/sms');
   const sms = admin.getByRole('row').filter({ hasText: number }).first();
