@@ -244,6 +244,15 @@ async function activeDomainIds(tx: Tx, websiteId: string | null): Promise<string
 }
 
 /**
+ * A 首次备案 goes to the province the filer chose (that of the current certificate), so the order's own
+ * province — which the 初审 queue filters on and whose rules the reviewer sees — follows the payload.
+ */
+function firstFilingProvince(payload: unknown): string | null {
+  const p = payload as Partial<OrderPayload> | null;
+  return p && p.type === 'FIRST_FILING' && 'subject' in p && p.subject ? p.subject.provinceCode : null;
+}
+
+/**
  * Saves the wizard's payload and step, only while the order is editable (a submitted order is never
  * rewritten by a stale tab), refusing any payload that breaks an invariant. The materials listed are
  * attached to the order; ones removed from the list are detached.
@@ -260,7 +269,7 @@ export async function saveDraft(
     if (violation) throw new PublicError(violation);
     const [saved] = await tx
       .update(t.orders)
-      .set({ payload: input.payload as OrderPayload, wizardStep: Math.max(0, Math.floor(input.wizardStep)), updatedAt: clockNow(), version: order.version + 1 })
+      .set({ payload: input.payload as OrderPayload, wizardStep: Math.max(0, Math.floor(input.wizardStep)), updatedAt: clockNow(), version: order.version + 1, provinceCode: firstFilingProvince(input.payload) ?? order.provinceCode })
       // Conditional on the version read: of two tabs saving at once, the second finds it moved.
       .where(and(eq(t.orders.id, order.id), inArray(t.orders.state, [...EDITABLE_STATES]), eq(t.orders.version, order.version)))
       .returning({ id: t.orders.id, version: t.orders.version });

@@ -151,6 +151,10 @@ describe.each(TEST_TARGETS)('order drafts on %s', (target) => {
     const row = await orderRow(first.orderId);
     expect(row.subjectId).toBeNull();
     expect(row.provinceCode).toBe('44');
+    // The certificate is now registered in 浙江: the new filing, and the order's own province, go there.
+    const p = row.payload as Extract<OrderPayload, { type: 'FIRST_FILING' }>;
+    await saveDraft(h.db, { ownerId: users.filer2!.id, orderId: first.orderId, payload: { ...p, subject: { ...p.subject, provinceCode: '33' } }, wizardStep: 1 });
+    expect((await orderRow(first.orderId)).provinceCode).toBe('33');
     await expect(createDraft(h.db, { ownerId: users.filer3!.id, type: 'CHANGE_WEBSITE', subjectId: (await subject('王磊')).id })).rejects.toThrow('请先选择要办理的网站');
     const n = await h.db.select({ n: sql<number>`count(*)::int` }).from(t.orders).where(eq(t.orders.type, 'FIRST_FILING'));
     expect(n[0]!.n).toBe(1);
