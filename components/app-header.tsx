@@ -3,11 +3,10 @@ import Link from 'next/link';
 import { ADMIN_NAV_GROUPS, ROLE_LABELS, ROLE_NAV } from '@/lib/auth/roles';
 import type { Role } from '@/lib/domain/codes';
 import { NavLinks } from './nav-links';
-import { signOutAction } from '@/app/_server/sign-out';
 
 // A client component so the header crosses to the browser as one element with two props, not as ~40
 // serialised server elements and three client references on every signed-in request.
-export function AppHeader({ name, role }: { name: string; role: Role }) {
+export function AppHeader({ name, role, signOut }: { name: string; role: Role; signOut: () => Promise<void> }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -24,7 +23,7 @@ export function AppHeader({ name, role }: { name: string; role: Role }) {
             <span className="font-medium">{name}</span>
             <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-slate-700">{ROLE_LABELS[role]}</span>
           </span>
-          <form action={signOutAction}>
+          <form action={signOut}>
             <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100">
               退出登录
             </button>

@@ -1,14 +1,22 @@
 'use client';
 import { useActionState } from 'react';
-import { runSelfCheckAction } from '@/app/_actions/self-check';
+import type { ActionState } from '@/lib/actions/state';
 import type { SelfCheck } from '@/db/checks/self-check';
 import { Badge } from './ui/status-badge';
 
 type Remedy = Record<string, { notice: string; remedy: string }>;
 
 /** 立即自查: runs the website checks now and lists each result with what to fix. */
-export function SelfCheckPanel({ websiteId, websiteName, path, latest, remedies }: { websiteId: string; websiteName: string; path: string; latest: SelfCheck | null; remedies: Remedy }) {
-  const [state, action, pending] = useActionState(runSelfCheckAction, null);
+export function SelfCheckPanel({ websiteId, websiteName, path, latest, remedies, run }: {
+  websiteId: string;
+  websiteName: string;
+  path: string;
+  latest: SelfCheck | null;
+  remedies: Remedy;
+  /** The route's 立即自查 server action. */
+  run: (prev: ActionState<SelfCheck>, fd: FormData) => Promise<ActionState<SelfCheck>>;
+}) {
+  const [state, action, pending] = useActionState(run, null);
   const result = state?.ok && state.data ? state.data : latest;
   return (
     <section aria-labelledby={`sc-${websiteId}`} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -8,10 +8,8 @@ import { errorForLog } from '@/lib/privacy/mask';
 import { getDbHandle } from '@/db/client';
 import { ownerDataChanged } from '@/db/owner-cache';
 
-export type ActionState<T = undefined> =
-  | { ok: true; message?: string; data?: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> }
-  | null;
+import type { ActionState } from '@/lib/actions/state';
+export type { ActionState };
 
 /** Every zod issue, keyed by its dotted path, so each field shows its own Chinese message. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

@@ -2,7 +2,7 @@
 import { useActionState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { FormMessage } from '@/components/ui/field';
-import type { ActionState } from '@/app/_server/action';
+import type { ActionState } from '@/lib/actions/state';
 
 type Action = (prev: ActionState, fd: FormData) => Promise<ActionState>;
 

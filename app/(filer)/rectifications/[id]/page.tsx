@@ -18,6 +18,7 @@ import { AnsweredList, OptionSteps, OptionsForm, QuestionForm } from './decision
 import { ExtensionForm } from './extension-form';
 import { EXTENSION_DECIDED_BY } from '@/lib/notices/policy';
 import { SelfCheckPanel } from '@/components/self-check';
+import { runSelfCheckAction } from '@/app/_actions/self-check';
 import { latestSelfCheck } from '@/db/checks/self-check';
 import { WEBSITE_CHECK_CODES, websiteCheckRemedies } from '@/lib/checks/website-codes';
 
@@ -65,6 +66,7 @@ export default async function RectificationPage({ params, searchParams }: Props)
       <Progress v={v} />
       {v.website && v.website.status !== 'cancelled' && WEBSITE_CHECK_CODES.includes(v.finding.code) ? (
         <SelfCheckPanel
+          run={runSelfCheckAction}
           websiteId={v.website.id}
           websiteName={v.website.name}
           path={`/rectifications/${v.finding.id}`}

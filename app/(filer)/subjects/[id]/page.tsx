@@ -15,6 +15,7 @@ import { principalContacts } from '@/db/queries/principals';
 import { maskMobile } from '@/lib/privacy/mask';
 import { formatCalendarDate } from '@/lib/time';
 import { SelfCheckPanel } from '@/components/self-check';
+import { runSelfCheckAction } from '@/app/_actions/self-check';
 import { websiteCheckRemedies } from '@/lib/checks/website-codes';
 import { Item } from '@/components/ui/item';
 
@@ -103,7 +104,7 @@ export default async function SubjectPage({ params, searchParams }: { params: Pr
               {!s.openOrder ? <OrderLinks subjectId={s.id} websiteId={w.id} status={w.status} label={w.name} /> : null}
               {w.status !== 'cancelled' ? (
                 <div className="mt-3">
-                  <SelfCheckPanel websiteId={w.id} websiteName={w.name} path={`/subjects/${s.id}`} latest={null} remedies={websiteCheckRemedies()} />
+                  <SelfCheckPanel run={runSelfCheckAction} websiteId={w.id} websiteName={w.name} path={`/subjects/${s.id}`} latest={null} remedies={websiteCheckRemedies()} />
                 </div>
               ) : null}
             </li>

@@ -1,0 +1,5 @@
+/** What a server action answers a form: success with an optional message and data, or a Chinese message with per-field errors. */
+export type ActionState<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]> }
+  | null;
