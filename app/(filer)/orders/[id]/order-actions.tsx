@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { useActionState, useRef } from 'react';
 import Link from 'next/link';
 import { orderEventAction, resubmitToRegulatorAction, smsCodeAction, submitOrderAction } from '@/app/(filer)/orders/actions';
 import { FormMessage } from '@/components/ui/field';
@@ -38,26 +38,30 @@ export function SubmitButton(props: Ref & { label: string; version: number }) {
   );
 }
 
-/** 撤销 / 放弃: asks once more in a dialog, saying what happens, before the transition. */
-export function ConfirmEventButton(props: Ref & { event: 'withdraw' | 'abandon'; label: string; warning: string }) {
+/**
+ * 撤销 / 放弃: asks once more, saying what happens, before the transition. With JavaScript the question is a
+ * modal dialog; without it the button asks the server for the page with the question open (?confirm=…), and
+ * 取消 is a link back — the same form posts either way.
+ */
+export function ConfirmEventButton(props: Ref & { event: 'withdraw' | 'abandon'; label: string; warning: string; open: boolean }) {
   const [state, action, pending] = useActionState(orderEventAction, null);
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = `confirm-${props.event}`;
-  // The dialog needs the page hydrated; until then the button is disabled rather than dead.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
   return (
     <div>
       <FormMessage state={state} />
-      <button type="button" disabled={!ready} className={secondary} onClick={() => dialog.current?.showModal()}>{props.label}</button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto max-w-md rounded-lg p-6 backdrop:bg-slate-900/40">
+      <form method="get" onSubmit={(e) => { e.preventDefault(); if (!dialog.current?.open) dialog.current?.showModal(); }}>
+        <input type="hidden" name="confirm" value={props.event} />
+        <button type="submit" className={secondary}>{props.label}</button>
+      </form>
+      <dialog ref={dialog} open={props.open} aria-labelledby={titleId} className="m-auto mt-3 max-w-md rounded-lg border border-slate-200 p-6 backdrop:bg-slate-900/40">
         <h2 id={titleId} className="mb-2 text-lg font-semibold">确认{props.label}？</h2>
         <p className="mb-4 text-sm text-slate-700">{props.warning}</p>
         <form action={action} onSubmit={() => dialog.current?.close()} className="flex gap-3">
           <Hidden {...props} />
           <input type="hidden" name="event" value={props.event} />
           <button type="submit" disabled={pending} className="rounded bg-red-700 px-4 py-2 text-sm font-medium text-white">确认{props.label}</button>
-          <button type="button" className={secondary} onClick={() => dialog.current?.close()}>取消</button>
+          <a href="?" className={secondary} onClick={(e) => { e.preventDefault(); dialog.current?.close(); }}>取消</a>
         </form>
       </dialog>
     </div>

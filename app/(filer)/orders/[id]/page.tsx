@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { getOrderForOwner, reviewBasis } from '@/db/orders/drafts';
 import { DiffTable } from '@/components/orders/diff-table';
 import { orderLabels, orderTimeline, type TimelineEntry } from '@/db/queries/orders';
-import { ConfirmEventButton, EditLink, ResubmitRegulatorButton, SmsCodeForm, SubmitButton } from '@/components/orders/order-actions';
+import { ConfirmEventButton, EditLink, ResubmitRegulatorButton, SmsCodeForm, SubmitButton } from './order-actions';
 import { OrderStateBadge } from '@/components/orders/order-state-badge';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
@@ -34,9 +34,9 @@ function who(e: TimelineEntry): string {
 }
 
 
-export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string }> }) {
+export default async function OrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ notice?: string; confirm?: string }> }) {
   const user = await requirePageUser(['filer']);
-  const [{ id }, { notice }] = await Promise.all([params, searchParams]);
+  const [{ id }, { notice, confirm }] = await Promise.all([params, searchParams]);
   const db = await getDb();
   const order = await getOrderForOwner(db, id, user.id).catch((e) => {
     if (e instanceof NotFoundError) notFound();
@@ -101,8 +101,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
           {allowed.has('submit') ? <SubmitButton {...ref} version={order.version} label="提交订单" /> : null}
           {allowed.has('resubmit') ? <EditLink orderId={order.id} label="修改后重新提交" /> : null}
           {allowed.has('resubmit_to_regulator') ? <ResubmitRegulatorButton {...ref} /> : null}
-          {allowed.has('withdraw') ? <ConfirmEventButton {...ref} event="withdraw" label="撤销订单" warning="撤销后订单结束，备案信息不会有任何修改；如仍需办理，需要重新发起订单。" /> : null}
-          {allowed.has('abandon') ? <ConfirmEventButton {...ref} event="abandon" label="放弃订单" warning="放弃后订单结束，已填写的内容不再提交，备案信息不会有任何修改。" /> : null}
+          {allowed.has('withdraw') ? <ConfirmEventButton {...ref} event="withdraw" open={confirm === 'withdraw'} label="撤销订单" warning="撤销后订单结束，备案信息不会有任何修改；如仍需办理，需要重新发起订单。" /> : null}
+          {allowed.has('abandon') ? <ConfirmEventButton {...ref} event="abandon" open={confirm === 'abandon'} label="放弃订单" warning="放弃后订单结束，已填写的内容不再提交，备案信息不会有任何修改。" /> : null}
         </div>
         {allowed.has('sms_verified') ? (
           <div className="mt-4 border-t border-slate-200 pt-4">
