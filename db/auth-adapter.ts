@@ -2,7 +2,7 @@ import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import { eq } from 'drizzle-orm';
 import { getDb } from './client';
 import { users } from './schema';
-import { createVerificationToken, findUserByEmail, findUserById, useVerificationToken } from './queries/users';
+import { createVerificationToken, findUserByEmail, findUserById, redeemVerificationToken } from './queries/users';
 
 // The few adapter methods Auth.js needs for magic links with JWT sessions. Users are never created by
 // signing in: accounts exist only when an operator invites them or the seed creates them.
@@ -36,7 +36,7 @@ export function portalAdapter(): Adapter {
       return createVerificationToken(await getDb(), v);
     },
     async useVerificationToken(v) {
-      return useVerificationToken(await getDb(), v);
+      return redeemVerificationToken(await getDb(), v);
     },
   };
 }

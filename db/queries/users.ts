@@ -23,7 +23,7 @@ export async function createVerificationToken(tx: Tx, v: { identifier: string; t
 }
 
 /** Deleting on use makes a magic link single-use; an expired token is consumed and refused. */
-export async function useVerificationToken(tx: Tx, v: { identifier: string; token: string }) {
+export async function redeemVerificationToken(tx: Tx, v: { identifier: string; token: string }) {
   const [row] = await tx
     .delete(verificationTokens)
     .where(and(eq(verificationTokens.identifier, v.identifier), eq(verificationTokens.token, v.token)))

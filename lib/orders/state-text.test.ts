@@ -22,7 +22,10 @@ describe('order state texts per type', () => {
         const s = queue.pop()!;
         for (const e of allowedEvents(type, s)) {
           const to = nextState(type, s, e)!;
-          if (!seen.has(to)) (seen.add(to), queue.push(to));
+          if (!seen.has(to)) {
+            seen.add(to);
+            queue.push(to);
+          }
         }
       }
       for (const s of seen) {

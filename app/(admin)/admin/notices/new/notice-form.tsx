@@ -1,5 +1,5 @@
 'use client';
-import { useActionState, useEffect, useState } from 'react';
+import { useActionState, useState } from 'react';
 import { FormMessage } from '@/components/ui/field';
 import { issueNoticeAction } from '../actions';
 import { fieldErrorsOfClient } from '@/components/admin/field-errors';
@@ -17,8 +17,8 @@ export function NoticeForm({ subjectId, websites, codes, today, defaultDeadline 
   const [state, action, pending] = useActionState(issueNoticeAction, null);
   const [rows, setRows] = useState<Row[]>([{ key: 1, code: '', websiteId: '', domainId: '', observedValue: '' }]);
   const [deadline, setDeadline] = useState(defaultDeadline);
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]> | undefined>();
-  const errors = clientErrors ?? (state && !state.ok ? state.fieldErrors : undefined);
+  // Once a submit was refused here, errors follow the fields: a fixed field loses its message at once.
+  const [checking, setChecking] = useState(false);
   const scopeOf = (code: string) => codes.find((c) => c.code === code)?.scope;
   const update = (key: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const payload = rows.map((r) => ({
@@ -27,16 +27,10 @@ export function NoticeForm({ subjectId, websites, codes, today, defaultDeadline 
     domainId: scopeOf(r.code) === 'domain' ? r.domainId || null : null,
     observedValue: r.observedValue.trim() || null,
   }));
+  const checked = checking ? issueNoticeSchema.safeParse({ subjectId, deadline, findings: payload }) : null;
+  const clientErrors = checked && !checked.success ? fieldErrorsOfClient(checked.error) : undefined;
+  const errors = clientErrors ?? (state && !state.ok ? state.fieldErrors : undefined);
   const err = (path: string) => errors?.[path]?.[0];
-  const payloadKey = JSON.stringify(payload);
-  // Once errors are shown, they follow the fields: a fixed field loses its message at once.
-  useEffect(() => {
-    setClientErrors((prev) => {
-      if (!prev) return prev;
-      const parsed = issueNoticeSchema.safeParse({ subjectId, deadline, findings: JSON.parse(payloadKey) });
-      return parsed.success ? undefined : fieldErrorsOfClient(parsed.error);
-    });
-  }, [payloadKey, deadline, subjectId]);
   return (
     <form
       action={action}
@@ -44,10 +38,8 @@ export function NoticeForm({ subjectId, websites, codes, today, defaultDeadline 
       onSubmit={(e) => {
         // Same schema as the server: obvious mistakes are shown before anything is sent.
         const parsed = issueNoticeSchema.safeParse({ subjectId, deadline, findings: payload });
-        if (!parsed.success) {
-          e.preventDefault();
-          setClientErrors(fieldErrorsOfClient(parsed.error));
-        } else setClientErrors(undefined);
+        if (!parsed.success) e.preventDefault();
+        setChecking(!parsed.success);
       }}
     >
       <FormMessage state={clientErrors ? { ok: false, message: '提交的内容有误，请按提示修改。' } : state} />
