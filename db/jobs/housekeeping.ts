@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import * as t from '../schema';
 import { purgeLooseMaterials } from '../materials/store';
 import { purgeExpiredTokens } from '../queries/users';
-import { errorForLog } from '@/lib/privacy/mask';
+import { everyInterval, runLeased } from './lease';
 import { config } from '@/lib/config';
 
 export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number };
@@ -11,7 +11,7 @@ export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: numbe
 /**
  * What nobody needs any more, removed: loose uploads a day old (attached to no order and no 复核), expired
  * sign-in tokens, and the 立即自查 request log past its window. Safe to run any number of times, from any
- * number of processes.
+ * number of processes (the scheduler's lease only saves the repeated work).
  */
 export async function runHousekeeping(db: Db, now: Date = new Date()): Promise<HousekeepingRun> {
   const looseMaterials = await purgeLooseMaterials(db, now);
@@ -23,20 +23,26 @@ export async function runHousekeeping(db: Db, now: Date = new Date()): Promise<H
   return { looseMaterials, selfCheckRequests: old.length };
 }
 
+export const HOUSEKEEPING_JOB = 'housekeeping';
+
+/** One scheduler tick: the clean-up, when this process holds its lease for this interval (else null). */
+export function tickHousekeeping(db: Db, intervalMs = config().HOUSEKEEPING_INTERVAL_MS, holder?: string) {
+  return runLeased(db, { name: HOUSEKEEPING_JOB, intervalMs, holder }, () => runHousekeeping(db));
+}
+
 const KEY = Symbol.for('beian.housekeeping');
 
-/** Hourly plus once at start; unref'd so it never keeps a process alive; once per process. */
+/** Hourly plus once at start, in one process at a time (db/jobs/lease.ts); once per process. */
 export function startHousekeeping(db: Db, intervalMs = config().HOUSEKEEPING_INTERVAL_MS) {
   const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
-  if (g[KEY]) return g[KEY];
-  const tick = () =>
-    runHousekeeping(db).then(
-      (r) => r.looseMaterials && console.log(`[housekeeping] purged ${r.looseMaterials} unused uploads`),
-      (err) => console.error('[housekeeping]', errorForLog(err)),
-    );
-  void tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref?.();
-  g[KEY] = { stop: () => clearInterval(timer) };
+  g[KEY] ??= everyInterval(
+    'housekeeping',
+    intervalMs,
+    async () => {
+      const r = await tickHousekeeping(db, intervalMs);
+      if (r?.looseMaterials) console.log(`[housekeeping] purged ${r.looseMaterials} unused uploads`);
+    },
+    { atStart: true },
+  );
   return g[KEY];
 }

@@ -2,10 +2,10 @@ import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { enqueue, type OutboxMessage } from '../queries/outbox';
+import { everyInterval, runLeased } from './lease';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay } from '@/lib/notify/templates/reminder';
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
-import { errorForLog } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
 import { now as clockNow } from '@/lib/clock';
 
@@ -61,20 +61,26 @@ export async function runReminders(db: Db, now: Date = clockNow(), baseUrl?: str
   });
 }
 
+export const REMINDERS_JOB = 'reminders';
+
+/** One scheduler tick: the pass, when this process holds the reminders lease for this interval (else null). */
+export function tickReminders(db: Db, intervalMs = config().REMINDER_INTERVAL_MS, opts: { holder?: string; now?: Date } = {}) {
+  return runLeased(db, { name: REMINDERS_JOB, intervalMs, holder: opts.holder }, () => runReminders(db, opts.now));
+}
+
 const KEY = Symbol.for('beian.reminderScheduler');
 
-/** Hourly plus once at start; unref'd so it never keeps a process alive; once per process. */
+/** Hourly plus once at start, in one process at a time (db/jobs/lease.ts); once per process. */
 export function startReminderScheduler(db: Db, intervalMs = config().REMINDER_INTERVAL_MS) {
   const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
-  if (g[KEY]) return g[KEY];
-  const tick = () =>
-    runReminders(db).then(
-      (r) => (r.overdue || r.reminders || r.expiries) && console.log(`[reminders] overdue ${r.overdue}, reminders ${r.reminders}, expiring orders ${r.expiries}`),
-      (err) => console.error('[reminders]', errorForLog(err)),
-    );
-  void tick();
-  const timer = setInterval(tick, intervalMs);
-  timer.unref?.();
-  g[KEY] = { stop: () => clearInterval(timer) };
+  g[KEY] ??= everyInterval(
+    'reminders',
+    intervalMs,
+    async () => {
+      const r = await tickReminders(db, intervalMs);
+      if (r && (r.overdue || r.reminders || r.expiries)) console.log(`[reminders] overdue ${r.overdue}, reminders ${r.reminders}, expiring orders ${r.expiries}`);
+    },
+    { atStart: true },
+  );
   return g[KEY];
 }

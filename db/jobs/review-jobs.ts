@@ -6,7 +6,7 @@ import { transitionOrder } from '../orders/transition';
 import { ConflictError } from '@/lib/errors';
 import { ORDER_STATES } from '@/lib/domain/codes';
 import { nextState } from '@/lib/orders/state-machine';
-import { errorForLog } from '@/lib/privacy/mask';
+import { everyInterval, runLeased } from './lease';
 import { config } from '@/lib/config';
 import { now as clockNow } from '@/lib/clock';
 
@@ -41,20 +41,19 @@ export async function runReviewJobs(db: Db, now = clockNow()): Promise<{ smsRetu
   return { smsReturned, expired };
 }
 
-const STARTED = Symbol.for('beian.reviewJobs');
-type G = typeof globalThis & { [STARTED]?: ReturnType<typeof setInterval> };
+export const REVIEW_JOBS_JOB = 'review-jobs';
 
-/** Runs the jobs every minute in this process; once per process however often it is called. */
+/** One scheduler tick: the jobs, when this process holds their lease for this interval (else null). */
+export function tickReviewJobs(db: Db, intervalMs = config().REVIEW_JOBS_INTERVAL_MS, holder?: string) {
+  return runLeased(db, { name: REVIEW_JOBS_JOB, intervalMs, holder }, () => runReviewJobs(db));
+}
+
+const STARTED = Symbol.for('beian.reviewJobs');
+type G = typeof globalThis & { [STARTED]?: { stop: () => void } };
+
+/** Every minute, in one process at a time (db/jobs/lease.ts); once per process however often it is called. */
 export function startReviewJobs(db: Db, intervalMs = config().REVIEW_JOBS_INTERVAL_MS) {
   const g = globalThis as G;
-  if (g[STARTED]) return;
-  let running = false;
-  g[STARTED] = setInterval(() => {
-    if (running) return;
-    running = true;
-    runReviewJobs(db)
-      .catch((err) => console.error('[review-jobs]', errorForLog(err)))
-      .finally(() => (running = false));
-  }, intervalMs);
-  g[STARTED].unref?.();
+  g[STARTED] ??= everyInterval('review-jobs', intervalMs, () => tickReviewJobs(db, intervalMs));
+  return g[STARTED];
 }

@@ -3,3 +3,4 @@ export * from './filings';
 export * from './remediation';
 export * from './outbox';
 export * from './review';
+export * from './jobs';

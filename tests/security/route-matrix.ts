@@ -52,6 +52,8 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   'app/login/verify/page.tsx': { url: '/login/verify', roles: 'public' },
   'app/status/page.tsx': { url: '/status', roles: 'public' },
   'app/ping/route.ts': { url: '/ping', roles: 'public' },
+  'app/healthz/route.ts': { url: '/healthz', roles: 'public' },
+  'app/readyz/route.ts': { url: '/readyz', roles: 'public' },
   // Auth.js' own endpoints (session, csrf, providers, callbacks); the session answer is the one a page reads.
   'app/api/auth/[...nextauth]/route.ts': { url: '/api/auth/session', roles: 'public' },
 

@@ -63,3 +63,16 @@ export async function cutListeners(h: TestDb, channel: string): Promise<number> 
     await admin.end();
   }
 }
+
+/**
+ * Another client on `h`'s database, as a second process would open: on PostgreSQL a pool of its own (closed
+ * with it); PGlite serves one client, so there it is `h` itself and closing it does nothing.
+ */
+export async function anotherClient(h: TestDb): Promise<TestDb> {
+  if (h.kind === 'pglite') return { ...h, close: async () => {} };
+  const result = (await h.db.execute(sql`select current_database() as db`)) as unknown as { db: string }[];
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  url.pathname = `/${result[0]!.db}`;
+  const other = await openDb({ url: url.toString(), migrate: false });
+  return { db: other.db, kind: h.kind, close: other.close, listen: other.listen };
+}
