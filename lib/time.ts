@@ -39,7 +39,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The day number of a calendar date `yyyy-MM-dd`, by arithmetic: long lists compute dozens of these per render. */
 function isoDayNumber(iso: string): number {
   const m = ISO_DATE.exec(iso);
-  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : dayNumber(`${iso}T00:00:00+08:00`);
+  return m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS : dayNumber(startOfDayShanghai(iso));
+}
+
+/** The instant a Shanghai calendar day `yyyy-MM-dd` begins: the one place the +08:00 offset is written. */
+export function startOfDayShanghai(iso: string): Date {
+  return new Date(`${iso}T00:00:00+08:00`);
 }
 
 /** Whole days from today (Shanghai) to an ISO date deadline; negative once past. */
@@ -49,11 +54,11 @@ export function daysUntil(deadlineIso: string, now: Date = clockNow()): number {
 
 /** A calendar date `yyyy-MM-dd` as shown: it already is one (other input goes the long way, as before). */
 export function formatCalendarDate(iso: string): string {
-  return ISO_DATE.test(iso) ? iso : formatDate(`${iso}T00:00:00+08:00`);
+  return ISO_DATE.test(iso) ? iso : formatDate(startOfDayShanghai(iso));
 }
 
 export function addDaysIso(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00+08:00`);
+  const d = startOfDayShanghai(iso);
   d.setUTCDate(d.getUTCDate() + days);
   return formatDate(d);
 }

@@ -10,6 +10,7 @@ import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { errorForLog } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
+import { todayIso } from '@/lib/time';
 import { writeAudit } from '../audit';
 
 export type RunFilter = { province?: string; nature?: string; codes?: string[]; website?: boolean };
@@ -43,7 +44,7 @@ export async function requestCancel(db: Db, runId: string) {
  * bar never shows work that was not saved.
  */
 export async function executeRun(db: Db, runId: string, opts: { probes?: (allowed: Set<string>) => Probes; today?: string } = {}): Promise<CheckRun> {
-  const today = opts.today ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = opts.today ?? todayIso();
   const allPrincipals = await db
     .select({ id: t.principals.id, name: t.principals.name, idValidUntil: t.principals.idValidUntil, mobile: t.principals.mobile, email: t.principals.email, emergencyMobile: t.principals.emergencyMobile })
     .from(t.principals);

@@ -4,7 +4,7 @@ import type { Tx } from '../client';
 import * as t from '../schema';
 import { isUuid } from './filings';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
-import { addDaysIso, todayIso } from '@/lib/time';
+import { addDaysIso, startOfDayShanghai, todayIso } from '@/lib/time';
 
 // Read models of the operator console. Every function is called from pages that already required role admin.
 
@@ -47,8 +47,8 @@ export async function listNotices(tx: Tx, f: NoticeFilters) {
   const where: (SQL | undefined)[] = [];
   if (f.q?.trim()) where.push(subjectMatches(f.q.trim()));
   if (f.source) where.push(eq(t.notices.source, f.source));
-  if (f.from) where.push(gte(t.notices.createdAt, new Date(`${f.from}T00:00:00+08:00`)));
-  if (f.to) where.push(lt(t.notices.createdAt, new Date(`${addDaysIso(f.to, 1)}T00:00:00+08:00`)));
+  if (f.from) where.push(gte(t.notices.createdAt, startOfDayShanghai(f.from)));
+  if (f.to) where.push(lt(t.notices.createdAt, startOfDayShanghai(addDaysIso(f.to, 1))));
   if (f.before) {
     const [iso, id] = f.before.split('|');
     // A hand-edited cursor is ignored rather than turned into a database error.
@@ -174,8 +174,8 @@ export async function auditPage(tx: Tx, f: AuditFilters) {
   }
   if (f.actor?.trim()) where.push(inArray(t.auditEvents.actorId, tx.select({ id: t.users.id }).from(t.users).where(or(ilike(t.users.name, `%${f.actor.trim()}%`), ilike(t.users.email, `%${f.actor.trim()}%`)))));
   if (f.action) where.push(eq(t.auditEvents.action, f.action));
-  if (f.from) where.push(gte(t.auditEvents.createdAt, new Date(`${f.from}T00:00:00+08:00`)));
-  if (f.to) where.push(lt(t.auditEvents.createdAt, new Date(`${addDaysIso(f.to, 1)}T00:00:00+08:00`)));
+  if (f.from) where.push(gte(t.auditEvents.createdAt, startOfDayShanghai(f.from)));
+  if (f.to) where.push(lt(t.auditEvents.createdAt, startOfDayShanghai(addDaysIso(f.to, 1))));
   if (f.before) where.push(lt(t.auditEvents.id, f.before));
   const rows = await tx
     .select({

@@ -1,5 +1,5 @@
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
-import { addDaysIso, todayIso } from '@/lib/time';
+import { addDaysIso, startOfDayShanghai, todayIso } from '@/lib/time';
 
 // SPEC section 5. Every order state change in the portal asks this table first; the database function
 // `transitionOrder` then writes the move conditionally on the state read here.
@@ -119,7 +119,7 @@ export function smsAttemptOutcome(failuresSoFar: number, correct: boolean): 'ver
  * submission day in Asia/Shanghai is day 1 and the order lapses at the start of day 46, whatever the hour it was sent.
  */
 export function orderExpiresAt(submittedAt: Date): Date {
-  return new Date(`${addDaysIso(todayIso(submittedAt), ORDER_VALIDITY_DAYS)}T00:00:00+08:00`);
+  return startOfDayShanghai(addDaysIso(todayIso(submittedAt), ORDER_VALIDITY_DAYS));
 }
 
 export const ORDER_STATE_LABELS: Record<OrderState, string> = {
