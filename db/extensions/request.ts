@@ -5,6 +5,7 @@ import { PublicError } from '@/lib/errors';
 import { ownedFinding } from '../rechecks/request';
 import { isUniqueViolation } from '../unique-violation';
 import { writeAudit } from '../audit';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 export const EXTENSION_ALREADY_REQUESTED = '该整改项已申请过延期，每个整改项只能申请一次。';
 
@@ -24,7 +25,7 @@ export async function requestExtension(
   try {
     return await db.transaction(async (tx) => {
       const finding = await ownedFinding(tx, input.findingId, input.actor.id);
-      if (!['open', 'in_progress', 'overdue'].includes(finding.status)) throw new PublicError('该整改项当前无需申请延期。');
+      if (!(UNRESOLVED_FINDING_STATUSES as readonly string[]).includes(finding.status)) throw new PublicError('该整改项当前无需申请延期。');
       const [existing] = await tx.select({ id: t.extensionRequests.id }).from(t.extensionRequests).where(eq(t.extensionRequests.findingId, finding.id));
       if (existing) throw new PublicError(EXTENSION_ALREADY_REQUESTED);
       const [row] = await tx.insert(t.extensionRequests).values({ findingId: finding.id, requestedBy: input.actor.id, reason }).returning();

@@ -2,6 +2,7 @@ import { and, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { todayIso } from '@/lib/time';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 // An unresolved finding is 整改中 (in_progress) exactly while something works on it — a pending 复核, or an order
 // linked to it that is not a mere draft (a draft may keep it in progress, it never starts it); otherwise it is
@@ -27,5 +28,5 @@ export async function settleFindings(tx: Tx, findingIds: string[]): Promise<void
         when ${late} then 'overdue'::finding_status
         else 'open'::finding_status end`,
     })
-    .where(and(inArray(t.findings.id, findingIds), inArray(t.findings.status, ['open', 'in_progress', 'overdue'])));
+    .where(and(inArray(t.findings.id, findingIds), inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES)));
 }

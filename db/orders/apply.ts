@@ -9,6 +9,7 @@ import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import type { OrderRow } from './transition';
 import { now as clockNow } from '@/lib/clock';
 import { config } from '@/lib/config';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 /**
  * Applies an approved order to the filing, inside the transition's transaction: either the filing shows
@@ -76,7 +77,7 @@ export async function applyApprovedOrder(tx: Tx, order: OrderRow): Promise<void>
       await tx
         .update(t.findings)
         .set({ status: 'access_cancelled' })
-        .where(and(eq(t.findings.subjectId, subjectId), inArray(t.findings.status, ['open', 'in_progress', 'overdue']), order.websiteId ? eq(t.findings.websiteId, order.websiteId) : undefined));
+        .where(and(eq(t.findings.subjectId, subjectId), inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES), order.websiteId ? eq(t.findings.websiteId, order.websiteId) : undefined));
       return;
     }
     case 'NEW_WEBSITE': {
@@ -172,7 +173,7 @@ async function resolveFindings(tx: Tx, where: ReturnType<typeof sql>) {
   await tx
     .update(t.findings)
     .set({ status: 'resolved', resolvedAt: clockNow() })
-    .where(and(where, inArray(t.findings.status, ['open', 'in_progress', 'overdue'])));
+    .where(and(where, inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES)));
 }
 
 async function websitesOf(tx: Tx, subjectId: string): Promise<string[]> {

@@ -20,6 +20,7 @@ import type { OrderState, Role } from '@/lib/domain/codes';
 import { maskPersonalText } from '@/lib/privacy/mask';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 export type OrderRow = typeof t.orders.$inferSelect;
 export type Actor = { id: string; role: Role } | { id: null; role: 'system' };
@@ -152,7 +153,7 @@ async function moveLinkedFindings(tx: Tx, orderId: string, to: OrderState, submi
     await tx
       .update(t.findings)
       .set({ status: 'resolved', resolvedAt: clockNow() })
-      .where(and(inArray(t.findings.id, linked), inArray(t.findings.status, ['open', 'in_progress', 'overdue'])));
+      .where(and(inArray(t.findings.id, linked), inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES)));
   } else if (submitting) {
     await tx.update(t.findings).set({ status: 'in_progress' }).where(and(inArray(t.findings.id, linked), eq(t.findings.status, 'open')));
   } else if (to === 'ABANDONED' || to === 'WITHDRAWN' || to === 'EXPIRED') {

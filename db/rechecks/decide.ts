@@ -11,6 +11,7 @@ import { endPendingRequests } from '../findings/end-pending';
 import { settleFindings } from '../findings/settle';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 // 复核: the filer fixed something outside the portal and asked staff to check. Staff either resolve the
 // finding or send it back with a reason. One transaction: the conditional update on the pending request (zero
@@ -44,7 +45,7 @@ export async function decideRecheck(
       throw new ConflictError(`该复核申请已由${seen.name ?? '其他人'}处理（${outcome}），请刷新后查看。`);
     }
 
-    const unresolved = inArray(t.findings.status, ['open', 'in_progress', 'overdue']);
+    const unresolved = inArray(t.findings.status, UNRESOLVED_FINDING_STATUSES);
     const [finding] =
       input.decision === 'accept'
         ? await tx.update(t.findings).set({ status: 'resolved', resolvedAt: now }).where(and(eq(t.findings.id, moved.findingId), unresolved)).returning()

@@ -7,6 +7,7 @@ import type { ActionCode } from '@/lib/remediation';
 import { isUuid } from '../queries/filings';
 import { isUniqueViolation } from '../unique-violation';
 import { writeAudit } from '../audit';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 export type RecheckRequest = {
   findingId: string;
@@ -29,7 +30,7 @@ export async function requestRecheck(db: Db, input: RecheckRequest): Promise<typ
   try {
     return await db.transaction(async (tx) => {
       const finding = await ownedFinding(tx, input.findingId, input.actor.id);
-      if (!['open', 'in_progress', 'overdue'].includes(finding.status)) {
+      if (!(UNRESOLVED_FINDING_STATUSES as readonly string[]).includes(finding.status)) {
         throw new PublicError('该整改项当前无需复核。');
       }
       const [pending] = await tx

@@ -21,6 +21,7 @@ import { SelfCheckPanel } from '@/components/self-check';
 import { runSelfCheckAction } from '@/app/_actions/self-check';
 import { latestSelfCheck } from '@/db/checks/self-check';
 import { WEBSITE_CHECK_CODES, websiteCheckRemedies } from '@/lib/checks/website-codes';
+import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 
 export const metadata: Metadata = { title: '整改详情' };
 
@@ -35,7 +36,7 @@ export default async function RectificationPage({ params, searchParams }: Props)
   if (!v) notFound();
   const entry = FINDING_CATALOGUE[v.finding.code];
   const closed = v.finding.status === 'resolved';
-  const unresolved = ['open', 'in_progress', 'overdue'].includes(v.finding.status);
+  const unresolved = (UNRESOLVED_FINDING_STATUSES as readonly string[]).includes(v.finding.status);
   const objectName = v.website ? (v.domain && entry.scope === 'domain' ? v.domain.name : v.website.name) : v.subject.name;
 
   return (
