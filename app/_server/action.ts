@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { unstable_rethrow } from 'next/navigation';
 import '@/lib/validation/zod-chinese';
 import { currentUser, type SessionUser } from './session';
 import { PublicError } from '@/lib/errors';
@@ -41,7 +42,8 @@ export function defineAction<S extends z.ZodType, R = undefined>(
     try {
       return (await handler(parsed.data, user)) ?? { ok: true };
     } catch (err) {
-      if (isNextControlFlow(err)) throw err;
+      // redirect() and notFound() work by throwing; they must pass through untouched.
+      unstable_rethrow(err);
       if (err instanceof PublicError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
       console.error('[action]', errorForLog(err));
       return { ok: false, message: '系统繁忙，操作未完成，请稍后重试。您填写的内容未丢失。' };
@@ -63,8 +65,3 @@ function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-/** redirect() and notFound() work by throwing; they must pass through untouched. */
-function isNextControlFlow(err: unknown): boolean {
-  const digest = (err as { digest?: unknown })?.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
-}
