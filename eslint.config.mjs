@@ -15,10 +15,19 @@ const layering = {
   ],
 };
 
+// Routes render and call db/ functions; they never write SQL themselves.
+const routesUseDb = {
+  'no-restricted-imports': [
+    'error',
+    { paths: ['drizzle-orm'], patterns: [{ group: ['@/db/schema', '@/db/schema/*'], message: 'Routes call a query in db/, they do not read tables.' }] },
+  ],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
   { files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'], rules: layering },
+  { files: ['app/**/*.{ts,tsx}'], rules: routesUseDb },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],

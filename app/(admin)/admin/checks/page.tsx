@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { desc } from 'drizzle-orm';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import * as t from '@/db/schema';
+import { listCheckRuns } from '@/db/queries/check-runs';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { FINDING_CODES, SUBJECT_NATURES, SUBJECT_NATURE_LABELS } from '@/lib/domain/codes';
 import { PROVINCES, PROVINCE_CODES } from '@/lib/rules/provinces';
@@ -14,7 +13,7 @@ export const metadata = { title: '专项核查' };
 
 export default async function ChecksPage() {
   await requirePageUser(['admin']);
-  const runs = await (await getDb()).select().from(t.checkRuns).orderBy(desc(t.checkRuns.createdAt)).limit(20);
+  const runs = await listCheckRuns(await getDb());
   return (
     <div className="space-y-6">
       <div>

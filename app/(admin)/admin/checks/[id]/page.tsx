@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { eq } from 'drizzle-orm';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
-import * as t from '@/db/schema';
+import { getCheckRun } from '@/db/queries/check-runs';
 import { runInBackground, runReport } from '@/db/checks/run';
 import { isUuid } from '@/db/queries/filings';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
@@ -20,7 +19,7 @@ export default async function CheckRunPage({ params }: { params: Promise<{ id: s
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const db = await getDb();
-  const [run] = await db.select().from(t.checkRuns).where(eq(t.checkRuns.id, id));
+  const run = await getCheckRun(db, id);
   if (!run) notFound();
   // A run whose process died resumes from its last committed batch when someone looks at it.
   if (run.status === 'running') runInBackground(db, run.id);
