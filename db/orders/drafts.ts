@@ -17,6 +17,7 @@ import { validateSteps, type MaterialRef, type WizardContext } from '@/lib/order
 import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
 import { getProvince } from '@/lib/rules/provinces';
+import { byIcpNumber } from '@/lib/filings/sort';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
 
@@ -43,7 +44,7 @@ const principalData = (p: typeof t.principals.$inferSelect): PrincipalData & { i
 export async function loadSnapshot(tx: Tx, subjectId: string): Promise<FilingSnapshot & { status: string; ownerId: string }> {
   const [s] = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));
   if (!s) throw new NotFoundError();
-  const sites = await tx.select().from(t.websites).where(and(eq(t.websites.subjectId, subjectId), ne(t.websites.status, 'cancelled'))).orderBy(asc(t.websites.icpNumber));
+  const sites = byIcpNumber(await tx.select().from(t.websites).where(and(eq(t.websites.subjectId, subjectId), ne(t.websites.status, 'cancelled'))));
   const siteIds = sites.map((w) => w.id);
   const people = await tx.select().from(t.principals).where(inArray(t.principals.id, [s.principalId, ...sites.map((w) => w.principalId)]));
   const domains = siteIds.length ? await tx.select().from(t.domains).where(and(inArray(t.domains.websiteId, siteIds), isNull(t.domains.removedAt))).orderBy(asc(t.domains.createdAt), asc(t.domains.name)) : [];
