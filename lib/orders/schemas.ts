@@ -13,7 +13,7 @@ import {
   domainSchema,
   emailSchema,
   findSharedContacts,
-  ipSchema,
+  publicIpSchema,
   isDocumentValidFor,
   isValidResidentId,
   isValidUscc,
@@ -125,7 +125,7 @@ export function domainDataSchema(ctx: Pick<WizardContext, 'today'>) {
   });
 }
 
-const ipsSchema = z.array(ipSchema).min(1, { error: '请至少填写一个 IP 地址' });
+const ipsSchema = z.array(publicIpSchema).min(1, { error: '请至少填写一个 IP 地址' });
 
 /** 主体负责人 must be the 法定代表人 where the province says so (001 4.4; 18 provinces). */
 export function legalRepRequired(provinceCode: string, nature: SubjectNature): boolean {
