@@ -5,7 +5,7 @@ import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { stepSchema, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
-import { STEP_TITLES, WIZARD_STEPS, ipsPath, rejectionApplies, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
+import { STEP_TITLES, WIZARD_STEPS, firstStepOf, ipsPath, rejectionApplies, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
 import { isFieldOpen } from '@/lib/orders/finding-fields';
 import { diffView } from '@/lib/orders/diff-view';
 import { toPayload } from '@/lib/orders/invariants';
@@ -93,7 +93,11 @@ export function OrderWizard(p: WizardProps) {
   );
 
   function applyServerErrors(fieldErrors?: Record<string, string[]>) {
-    for (const [path, msgs] of Object.entries(fieldErrors ?? {})) form.setError(path === '_' ? 'root' : path, { message: msgs[0] });
+    const entries = Object.entries(fieldErrors ?? {});
+    // An error the server found on another step (a domain filed meanwhile) is shown at its field, on its step.
+    const at = firstStepOf(p.order.type, entries.map(([path]) => path));
+    if (at !== null && at !== step) setStep(at);
+    for (const [path, msgs] of entries) form.setError(path === '_' ? 'root' : path, { message: msgs[0] });
   }
 
   const next = form.handleSubmit((values) => {
