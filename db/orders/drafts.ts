@@ -20,6 +20,8 @@ import { getProvince } from '@/lib/rules/provinces';
 import { byIcpNumber } from '@/lib/filings/sort';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
+import { currentFilingFor } from '../queries/review-order';
+import type { CurrentFiling } from '@/lib/orders/diff';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
 export const EDITABLE_STATES = EDITABLE_ORDER_STATES;
@@ -361,14 +363,11 @@ export async function ownedMaterials(tx: Tx, ownerId: string, orderId: string, i
     .where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid), isNull(t.materials.recheckId), or(isNull(t.materials.orderId), eq(t.materials.orderId, orderId))));
 }
 
-/** What the review compares: the filing now (nothing for an order that creates a filing) and domain names. */
-export async function reviewBasis(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; before: Record<string, unknown>; domainNames: Record<string, string> }> {
-  const { ctx, snap } = await wizardContextFor(tx, order);
-  const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
-  const before = snap && !creates ? (prefillPayload(order.type, snap, { websiteId: order.websiteId }) as Record<string, unknown>) : {};
-  const all = snap?.websites.find((w) => w.id === order.websiteId)?.domains ?? [];
-  // Deleted domains are no longer active once approved; name them from the domain rows.
-  const p = order.payload as OrderPayload;
-  const removed = p.type === 'CHANGE_WEBSITE' && p.removeDomainIds.length ? await tx.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(inArray(t.domains.id, p.removeDomainIds.filter((id) => UUID.test(id)))) : [];
-  return { ctx, before, domainNames: Object.fromEntries([...all, ...removed].map((d) => [d.id, d.name])) };
+/**
+ * What the filer's review compares with: the filing as it stands, read exactly as the reviewer's order page
+ * reads it (currentFilingFor), so lib/orders/diff.ts gives both the same rows.
+ */
+export async function reviewBasis(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; current: CurrentFiling }> {
+  const [{ ctx }, current] = await Promise.all([wizardContextFor(tx, order), currentFilingFor(tx, order.subjectId, order.websiteId)]);
+  return { ctx, current };
 }

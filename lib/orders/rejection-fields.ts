@@ -1,6 +1,6 @@
 import type { OrderTypeValue } from '@/lib/domain/codes';
 import { REJECTION_FIELD_LABELS, REJECTION_REASONS, isRejectionField, type RejectionReason } from '@/lib/remediation/rejection-reasons';
-import { fieldLabel } from './diff-view';
+import { fieldLabel } from './field-labels';
 import { STEP_TITLES, WIZARD_STEPS, rejectionPath, stepOfPath } from './steps';
 import { MATERIAL_KIND_LABELS } from './materials';
 

@@ -29,6 +29,11 @@ export const WIZARD_STEPS: Readonly<Record<OrderTypeValue, readonly StepKey[]>> 
   FIRST_FILING: ['subject', 'principal', 'website', 'newDomains', 'ips', 'websitePrincipal', 'materials', 'review'],
 };
 
+/** What the reason a cancellation asks for is called, in the wizard and in the change table. */
+export function cancelReasonLabel(type: OrderTypeValue): string {
+  return type === 'CANCEL_ACCESS' ? '取消接入原因' : '注销原因';
+}
+
 /** Order types whose website is the object of the order (the URL's `website` is required). */
 export const WEBSITE_ORDER_TYPES: ReadonlySet<OrderTypeValue> = new Set(['CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_WEBSITE']);
 
