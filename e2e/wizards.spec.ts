@@ -182,7 +182,7 @@ test('变更网站 deleting one of two domains → 待初审, then 撤销; a sta
   await upload(page, '网站备案信息真实性核验单');
   await next(page);
   await expectStep(page, 5, '核对并提交');
-  await expect(page.getByRole('row', { name: /删除的域名/ })).toContainText('yunqitech.com');
+  await expect(page.getByRole('row', { name: /域名（删除后）/ })).toContainText('yunqitech.com');
   await submitFromReview(page, '待初审');
   const withdrawnOrderUrl = page.url().split('?')[0]!;
   await expect(page.getByText(/订单有效期至 .*（自提交起45天），还剩 4[45] 天/)).toBeVisible();
@@ -219,7 +219,7 @@ test('取消接入 says what stops working, needs the confirmation, and takes ef
   await expectStep(page, 1, '确认后果');
   await expect(page.getByText('解析到本接入商服务器的域名将无法访问')).toBeVisible();
   await expect(page.getByText('此操作提交后不能撤销。')).toBeVisible();
-  await page.getByLabel('办理原因').fill('文档中心已迁移');
+  await page.getByLabel('取消接入原因').fill('文档中心已迁移');
   await next(page);
   await expect(page.getByText('请勾选确认您已了解上述后果')).toBeVisible();
   await page.getByLabel(/我已了解上述后果/).check();
@@ -281,7 +281,7 @@ test('注销网站 → 管局审核中 (no 初审, cannot be withdrawn)', async 
   await openSubject(page, '陈晓明');
   await startOrder(page, '晓明摄影作品集', '注销网站');
   await expect(page.getByText('该网站下的所有域名将无法访问')).toBeVisible();
-  await page.getByLabel('办理原因').fill('网站不再使用');
+  await page.getByLabel('注销原因').fill('网站不再使用');
   await page.getByLabel(/我已了解上述后果/).check();
   await next(page);
   await submitFromReview(page, '管局审核中');
@@ -293,7 +293,7 @@ test('注销主体 → 管局审核中', async ({ page }) => {
   await openSubject(page, '王磊');
   await startOrder(page, '王磊', '注销主体');
   await expect(page.getByText('主体下所有网站一并注销')).toBeVisible();
-  await page.getByLabel('办理原因').fill('个人网站停止运营');
+  await page.getByLabel('注销原因').fill('个人网站停止运营');
   await page.getByLabel(/我已了解上述后果/).check();
   await next(page);
   await submitFromReview(page, '管局审核中');

@@ -181,7 +181,7 @@ export function OrderWizard(p: WizardProps) {
           {key === 'domains' ? <DomainsStep ctx={p.ctx} meta={meta} /> : null}
           {key === 'newDomains' ? <NewDomainsStep ctx={p.ctx} meta={meta} /> : null}
           {key === 'ips' ? <IpsStep path={ipsPath(p.order.type)} meta={meta} /> : null}
-          {key === 'cancel' ? <CancelStep explanation={p.explanation} meta={meta} title={p.order.typeLabel} warnings={p.cancelWarnings ?? []} /> : null}
+          {key === 'cancel' ? <CancelStep type={p.order.type} explanation={p.explanation} meta={meta} title={p.order.typeLabel} warnings={p.cancelWarnings ?? []} /> : null}
           {isReview ? <ReviewTable type={p.order.type} typeLabel={p.order.typeLabel} ctx={p.ctx} current={p.current} values={form.getValues()} materials={materials} /> : null}
           <div className="mt-6 flex flex-wrap gap-3">
             {step > 0 ? (

@@ -141,7 +141,8 @@ describe('cancellation, materials and review steps', () => {
   it('cancellations need a reason and the explicit confirmation', () => {
     const ctx = context({ type: 'CANCEL_WEBSITE' });
     expect(issues('cancel', { reason: '不再使用', confirmed: true }, ctx)).toEqual({});
-    expect(issues('cancel', { reason: '', confirmed: false }, ctx)).toEqual({ reason: '原因至少2个字', confirmed: '请勾选确认您已了解上述后果' });
+    expect(issues('cancel', { reason: '', confirmed: false }, ctx)).toEqual({ reason: '注销原因至少2个字', confirmed: '请勾选确认您已了解上述后果' });
+    expect(issues('cancel', { reason: '迁', confirmed: true }, context({ type: 'CANCEL_ACCESS' }))).toEqual({ reason: '取消接入原因至少2个字' });
   });
   it('materials: every required kind is uploaded', () => {
     const ctx = context({ type: 'NEW_WEBSITE' });

@@ -21,7 +21,7 @@ import {
   siteNameSchemaFor,
   type ContactOwner,
 } from '@/lib/validation';
-import { REQUIRED_MATERIALS, WIZARD_STEPS, type StepKey } from './steps';
+import { REQUIRED_MATERIALS, WIZARD_STEPS, cancelReasonLabel, type StepKey } from './steps';
 
 // One zod schema per wizard step, shared by the client form (zodResolver) and the server actions. Every
 // step schema reads the whole wizard value object (loose) and checks only its own part, so a step can
@@ -208,7 +208,7 @@ export function stepSchema(key: StepKey, ctx: WizardContext): z.ZodType<Values> 
       return type === 'NEW_WEBSITE' || type === 'FIRST_FILING' ? z.looseObject({ website: z.looseObject({ ips: ipsSchema }) }) : z.looseObject({ ips: ipsSchema });
     case 'cancel':
       return z.looseObject({
-        reason: text('原因', 2, 200),
+        reason: text(cancelReasonLabel(type), 2, 200),
         confirmed: z.literal(true, { error: '请勾选确认您已了解上述后果' }),
       });
     case 'materials': {

@@ -34,7 +34,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
     const text = [reason?.reason, reason?.fix, r.note].filter(Boolean).join(' ');
     return { path: rejectionPath(order.type, r.field ?? reason?.field), text };
   });
-  const open = openFieldsFor(findings.map((f) => f.code), rejections.map((r) => r.path));
+  const open = openFieldsFor(order.type, findings.map((f) => f.code), rejections.map((r) => r.path));
   const extra = getProvince(order.provinceCode)?.extraDocuments;
   const typeLabel = ORDER_TYPE_LABELS[order.type];
   const cancelDomains = order.type === 'CANCEL_SUBJECT' && order.subjectId ? await subjectDomainNames(db, order.subjectId) : (current.website?.domains ?? []).map((d) => d.name);
