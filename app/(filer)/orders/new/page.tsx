@@ -86,7 +86,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
           ) : (
             <>
               <p className="mt-4 text-sm text-slate-700">
-                确认后将按当前备案信息创建一份{label}草稿，您可以逐步填写、随时保存；提交前不会发送给审核人员，草稿也可以随时放弃。
+                确认后将{type === 'NEW_WEBSITE' ? '' : '按当前备案信息'}创建一份{label}草稿，您可以逐步填写、随时保存；提交前不会发送给审核人员，草稿也可以随时放弃。
               </p>
               <StartOrderForm fields={fields} label={label} />
             </>
