@@ -8,6 +8,7 @@ import { PublicError } from '@/lib/errors';
 import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES, type OrderState } from '@/lib/domain/codes';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { todayIso } from '@/lib/time';
+import { byIcpNumber } from '@/lib/filings/sort';
 import { endPendingRequests } from './findings/end-pending';
 import { writeAudit } from './audit';
 
@@ -61,12 +62,11 @@ export async function cancelAccessImpact(tx: Tx, subjectIds: string[]): Promise<
       .where(and(eq(t.findings.subjectId, s.subjectId), overdueFinding()));
     const scope = overdue.some((f) => f.websiteId === null) ? 'subject' : 'website';
     const overdueSites = new Set(overdue.map((f) => f.websiteId));
-    const sites = (
+    const sites = byIcpNumber(
       await tx
         .select({ id: t.websites.id, name: t.websites.name, icpNumber: t.websites.icpNumber })
         .from(t.websites)
-        .where(and(eq(t.websites.subjectId, s.subjectId), eq(t.websites.status, 'active')))
-        .orderBy(asc(t.websites.icpNumber))
+        .where(and(eq(t.websites.subjectId, s.subjectId), eq(t.websites.status, 'active'))),
     ).filter((w) => scope === 'subject' || overdueSites.has(w.id));
     if (sites.length === 0 && scope === 'website') continue;
     const siteIds = sites.map((w) => w.id);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { shoot, signIn, signOut } from './support';
 import { png } from '../tests/support/images';
+import { FINDING_CATALOGUE, type FindingCode } from '../lib/remediation';
 
 // One journey per order type, each starting from the confirmation page (/orders/new) the subject page links to. The
 // tests share one seeded database and run in order; each uses a subject with no open order (one per subject).
@@ -53,6 +54,25 @@ async function submitFromReview(page: Page, expectedState: string) {
   await page.getByRole('button', { name: /^(提交订单|修改后重新提交)$/ }).click();
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}(\?.*)?$/);
   await expect(page.getByRole('heading', { level: 2, name: `当前状态：${expectedState}` })).toBeVisible();
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The rectification page of `code` on `site` (a website, or the subject's name), from 整改通知. */
+async function findingHref(page: Page, code: FindingCode, site: string): Promise<string> {
+  await page.goto('/notices');
+  const name = new RegExp(`^(去整改|查看)：${escape(FINDING_CATALOGUE[code].notice)}（${escape(site)}）$`);
+  const href = await page.getByRole('link', { name }).first().getAttribute('href');
+  expect(href).toMatch(/^\/rectifications\/[0-9a-f-]{36}$/);
+  return href!;
+}
+
+/** Abandons the draft whose wizard is open (from its order page). */
+async function abandonDraft(page: Page) {
+  await page.goto(page.url().replace(/\/edit(\?.*)?$/, ''));
+  await page.getByRole('button', { name: '放弃订单' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '确认放弃订单' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: '当前状态：已放弃' })).toBeVisible();
 }
 
 async function noSeriousAxe(page: Page) {
@@ -182,7 +202,9 @@ test('变更网站 deleting one of two domains → 待初审, then 撤销; a sta
   await upload(page, '网站备案信息真实性核验单');
   await next(page);
   await expectStep(page, 5, '核对并提交');
-  await expect(page.getByRole('row', { name: /删除的域名/ })).toContainText('yunqitech.com');
+  // The same row the reviewer sees: the domains before, and those left after the deletion.
+  const domains = page.getByRole('table', { name: '变更前后对比' }).getByRole('row', { name: /域名（删除后）/ });
+  await expect(domains.getByRole('cell')).toHaveText(['yunqi-tech.cn、yunqitech.com', 'yunqi-tech.cn']);
   await submitFromReview(page, '待初审');
   const withdrawnOrderUrl = page.url().split('?')[0]!;
   await expect(page.getByText(/订单有效期至 .*（自提交起45天），还剩 4[45] 天/)).toBeVisible();
@@ -219,7 +241,7 @@ test('取消接入 says what stops working, needs the confirmation, and takes ef
   await expectStep(page, 1, '确认后果');
   await expect(page.getByText('解析到本接入商服务器的域名将无法访问')).toBeVisible();
   await expect(page.getByText('此操作提交后不能撤销。')).toBeVisible();
-  await page.getByLabel('办理原因').fill('文档中心已迁移');
+  await page.getByLabel('取消接入原因').fill('文档中心已迁移');
   await next(page);
   await expect(page.getByText('请勾选确认您已了解上述后果')).toBeVisible();
   await page.getByLabel(/我已了解上述后果/).check();
@@ -281,7 +303,7 @@ test('注销网站 → 管局审核中 (no 初审, cannot be withdrawn)', async 
   await openSubject(page, '陈晓明');
   await startOrder(page, '晓明摄影作品集', '注销网站');
   await expect(page.getByText('该网站下的所有域名将无法访问')).toBeVisible();
-  await page.getByLabel('办理原因').fill('网站不再使用');
+  await page.getByLabel('注销原因').fill('网站不再使用');
   await page.getByLabel(/我已了解上述后果/).check();
   await next(page);
   await submitFromReview(page, '管局审核中');
@@ -293,7 +315,7 @@ test('注销主体 → 管局审核中', async ({ page }) => {
   await openSubject(page, '王磊');
   await startOrder(page, '王磊', '注销主体');
   await expect(page.getByText('主体下所有网站一并注销')).toBeVisible();
-  await page.getByLabel('办理原因').fill('个人网站停止运营');
+  await page.getByLabel('注销原因').fill('个人网站停止运营');
   await page.getByLabel(/我已了解上述后果/).check();
   await next(page);
   await submitFromReview(page, '管局审核中');
@@ -348,9 +370,26 @@ test('接入备案 of a site whose access was cancelled → 待初审', async ({
   await page.getByLabel('IP 地址 1').fill('');
   await next(page);
   await expect(page.getByText('请输入正确的 IPv4 或 IPv6 地址')).toBeVisible();
+  await page.getByLabel('IP 地址 1').fill('10.20.0.5');
+  await next(page);
+  await expect(page.getByLabel('IP 地址 1')).toHaveAccessibleDescription('请填写公网 IP 地址：10.20.0.5 是内网地址，互联网上无法访问');
   await page.getByLabel('IP 地址 1').fill('120.25.10.20');
   await next(page);
+  // Nothing is hosted while access is cancelled: the filer sees the IP added, as the reviewer will.
+  await expectStep(page, 2, '核对并提交');
+  const ipRow = page.getByRole('table', { name: '变更前后对比' }).getByRole('row', { name: /接入 IP 地址/ });
+  await expect(ipRow.getByRole('cell')).toHaveText(['—', '120.25.10.20']);
+  await expect(page.getByText('没有修改任何信息')).toHaveCount(0);
   await submitFromReview(page, '待初审');
+  await expect(ipRow.getByRole('cell')).toHaveText(['—', '120.25.10.20']);
+  const number = (await page.getByText(/订单号 BA\d+/).first().textContent())!.match(/BA\d+/)![0];
+  await signOut(page);
+  await signIn(page, 'reviewer@beian.example');
+  await page.goto('/review');
+  await page.getByRole('link', { name: number }).click();
+  await page.waitForURL(/\/review\/[0-9a-f-]{36}$/);
+  const reviewed = page.getByRole('table', { name: '变更前后对比' }).getByRole('row', { name: /接入 IP 地址/ });
+  await expect(reviewed.getByRole('cell')).toHaveText(['—', '120.25.10.20']);
 });
 
 test('初审驳回: the reason shows next to 证件号码; fix it and resubmit → 待初审', async ({ page }) => {
@@ -365,7 +404,8 @@ test('初审驳回: the reason shows next to 证件号码; fix it and resubmit �
   await expect(cert).toHaveAccessibleDescription(/请填写三证合一后的统一社会信用代码/);
   await next(page);
   await expect(page.getByText('请输入正确的18位统一社会信用代码')).toBeVisible();
-  await cert.fill(uscc('91370202MA3C4D5E7'));
+  // Typed in lower case, stored (and shown for review) in upper case.
+  await cert.fill(uscc('91370202MA3C4D5E7').toLowerCase());
   await next(page);
   await next(page);
   await expectStep(page, 3, '上传材料');
@@ -414,6 +454,114 @@ test('我的订单 filters by state group', async ({ page }) => {
   await page.getByRole('link', { name: '进行中' }).click();
   await expect(table.getByText('待初审').first()).toBeVisible();
   await noSeriousAxe(page);
+});
+
+// 徐汇区图书馆 (filer2): its 证件住所 change waits for the 管局 in the seed (review.spec approves it in a full run);
+// the tests below leave no open order behind.
+const XHLIB = '上海市徐汇区图书馆';
+
+test('after a 管局-approved change the rectification page shows the value at the check and the one filed now', async ({ page }) => {
+  await signIn(page, 'admin@beian.example');
+  await page.goto('/admin/regulator');
+  const waiting = page.getByRole('listitem').filter({ hasText: XHLIB });
+  if (await waiting.count()) {
+    await waiting.getByRole('button', { name: '管局通过' }).click();
+    await expect(page.getByRole('status')).toContainText('管局审核通过，变更已生效');
+  }
+  await signOut(page);
+  await signIn(page, 'filer2@beian.example');
+  await page.goto(await findingHref(page, 'SUBJECT_CERT_ADDRESS_MISMATCH', XHLIB));
+  const facts = page.getByRole('region', { name: '核查发现' });
+  await expect(facts.getByRole('term')).toHaveText(['核查时的备案信息', '当前备案信息（核查后已变更）', '核查结果']);
+  await expect(facts.getByRole('definition')).toHaveText(['上海市徐汇区南丹东路80号', '上海市徐汇区南丹东路80号（新馆）', '证件住所：上海市徐汇区南丹东路80号（新馆）']);
+  await expect(facts.getByRole('term').filter({ hasText: /^当前备案信息$/ })).toHaveCount(0);
+});
+
+test('新增网站 from a finding: every field open and empty but the subject’s; filed domains and private IPs refused at the field', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, XHLIB);
+  const subjectId = page.url().split('/').pop()!;
+  const findingId = (await findingHref(page, 'VERIFICATION_MATERIAL_INVALID', '徐汇数字阅读平台')).split('/').pop()!;
+  await page.goto(`/orders/new?type=NEW_WEBSITE&subject=${subjectId}&finding=${findingId}`);
+  await confirmStart(page, '新增网站');
+
+  await expectStep(page, 1, '网站信息');
+  await expect(page.getByText('其他项目沿用当前备案信息')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^修改/ })).toHaveCount(0);
+  await expect(page.getByLabel('网站名称')).toHaveValue('');
+  await expect(page.getByLabel('网站服务内容')).toHaveValue('');
+  await page.getByLabel('网站名称').fill('徐汇少儿阅读空间');
+  await page.getByLabel('网站服务内容').fill('少儿阅读活动资讯');
+  await next(page);
+
+  await expectStep(page, 2, '网站域名');
+  await expect(page.getByRole('button', { name: /^修改/ })).toHaveCount(0);
+  const domain = page.getByRole('textbox', { name: '域名', exact: true });
+  await expect(domain).toHaveValue('');
+  // The 持有者 is the subject (the 管局 wants the domain's 实名 holder to be the 备案主体); still editable.
+  await expect(page.getByRole('textbox', { name: '域名持有者' })).toHaveValue(XHLIB);
+  await page.getByLabel('域名到期日期').fill('2030-12-31');
+  // Filed by another subject (of another filer): refused at the field, with what to do, naming nobody.
+  await domain.fill('yunqi-tech.cn');
+  await next(page);
+  await expect(domain).toHaveAccessibleDescription(/该域名已在其他备案主体下备案，不能重复备案。如域名已归您所有，请先由原备案主体注销该网站或在变更网站中删除该域名，再新增网站/);
+  await expect(page.getByText('杭州云栖科技有限公司')).toHaveCount(0);
+  await expectStep(page, 2, '网站域名');
+  // Filed under this subject already: the filer's own website is named.
+  await domain.fill('xhread.org.cn');
+  await next(page);
+  await expect(domain).toHaveAccessibleDescription(/该域名已在本主体的网站“徐汇数字阅读平台”（沪ICP备\d+号-2）中备案/);
+  await domain.fill('xuhui-kids.cn');
+  await next(page);
+
+  await expectStep(page, 3, '接入信息');
+  await expect(page.getByLabel('IP 地址 1')).toHaveValue('');
+  await page.getByLabel('IP 地址 1').fill('192.168.1.10');
+  await next(page);
+  await expect(page.getByLabel('IP 地址 1')).toHaveAccessibleDescription('请填写公网 IP 地址：192.168.1.10 是内网地址，互联网上无法访问');
+  await page.getByLabel('IP 地址 1').fill('fd00::10');
+  await next(page);
+  await expect(page.getByLabel('IP 地址 1')).toHaveAccessibleDescription('请填写公网 IP 地址：fd00::10 是IPv6 内网地址，互联网上无法访问');
+  await page.getByLabel('IP 地址 1').fill('106.14.33.46');
+  await next(page);
+
+  // The 网站负责人 starts as the 主体负责人, in open fields.
+  await expectStep(page, 4, '网站负责人');
+  await expect(page.getByRole('textbox', { name: '姓名' })).toHaveValue('孙丽');
+  await expect(page.getByRole('button', { name: /^修改/ })).toHaveCount(0);
+  await abandonDraft(page);
+});
+
+test('注销网站 from a finding: the 注销原因 is open; the review shows the confirmation, not a 否→是 row', async ({ page }) => {
+  await signIn(page, 'filer2@beian.example');
+  await openSubject(page, XHLIB);
+  const subjectId = page.url().split('/').pop()!;
+  const findingId = (await findingHref(page, 'VERIFICATION_MATERIAL_INVALID', '徐汇数字阅读平台')).split('/').pop()!;
+  await page.goto(`/orders/new?type=CANCEL_WEBSITE&subject=${subjectId}&finding=${findingId}`);
+  await confirmStart(page, '注销网站');
+  await expectStep(page, 1, '确认后果');
+  await expect(page.getByRole('button', { name: /^修改/ })).toHaveCount(0);
+  const reason = page.getByRole('textbox', { name: '注销原因' });
+  await expect(reason).toBeEditable();
+  await next(page);
+  await expect(reason).toHaveAccessibleDescription('注销原因至少2个字');
+  await reason.fill('数字阅读平台并入图书馆官网');
+  await page.getByLabel(/我已了解上述后果/).check();
+  await next(page);
+
+  await expectStep(page, 2, '核对并提交');
+  const table = page.getByRole('table', { name: '变更前后对比' });
+  await expect(table.getByRole('row', { name: /网站状态/ }).getByRole('cell')).toHaveText(['正常', '已注销']);
+  await expect(table.getByRole('row', { name: /注销原因/ }).getByRole('cell')).toHaveText(['—', '数字阅读平台并入图书馆官网']);
+  await expect(table.getByRole('row', { name: /确认/ })).toHaveCount(0);
+  await expect(table.getByRole('cell', { name: '是', exact: true })).toHaveCount(0);
+  await expect(page.getByText('已确认：我已了解办理注销网站的后果，确认办理注销网站。')).toBeVisible();
+  // The draft as saved: its order page shows the same rows and the confirmation; then it is abandoned (the site stays filed).
+  await page.goto(page.url().replace(/\/edit(\?.*)?$/, ''));
+  await expect(page.getByRole('table', { name: '变更前后对比' }).getByRole('row', { name: /网站状态/ }).getByRole('cell')).toHaveText(['正常', '已注销']);
+  await expect(page.getByRole('table', { name: '变更前后对比' }).getByRole('row', { name: /确认/ })).toHaveCount(0);
+  await expect(page.getByText('已确认：我已了解办理注销网站的后果，确认办理注销网站。')).toBeVisible();
+  await abandonDraft(page);
 });
 
 /** A valid 统一社会信用代码 from its 17-character body (GB 32100-2015). */

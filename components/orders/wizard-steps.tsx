@@ -1,6 +1,7 @@
 'use client';
 import { useFieldArray, useFormContext } from 'react-hook-form';
-import { SUBJECT_NATURES, SUBJECT_NATURE_LABELS, type SubjectNature } from '@/lib/domain/codes';
+import { SUBJECT_NATURES, SUBJECT_NATURE_LABELS, type OrderTypeValue, type SubjectNature } from '@/lib/domain/codes';
+import { cancelReasonLabel } from '@/lib/orders/steps';
 import { PRINCIPAL_ID_TYPES, SUBJECT_CERT_TYPES, type WizardContext } from '@/lib/orders/schemas';
 import { PROVINCE_CODES, getProvince } from '@/lib/rules/provinces';
 import { StringListField, ValidityField, WizardField, useFieldError, type FieldMeta } from './wizard-inputs';
@@ -138,9 +139,11 @@ export function IpsStep({ path, meta }: { path: 'ips' | 'website.ips'; meta: Fie
   );
 }
 
-export function CancelStep({ explanation, meta, title, warnings }: { explanation: string; meta: FieldMeta; title: string; warnings: readonly string[] }) {
+export function CancelStep({ type, explanation, meta, title, warnings }: { type: OrderTypeValue; explanation: string; meta: FieldMeta; title: string; warnings: readonly string[] }) {
   const { register } = useFormContext();
   const error = useFieldError('confirmed');
+  // Nothing filed to keep: the reason is always typed, never shown read-only behind 修改.
+  const open: FieldMeta = { ...meta, isOpen: () => true };
   return (
     <>
       <section aria-labelledby="consequences" className="mb-4 rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-900">
@@ -155,7 +158,7 @@ export function CancelStep({ explanation, meta, title, warnings }: { explanation
         ) : null}
         <p className="mt-2 font-semibold">此操作提交后不能撤销。</p>
       </section>
-      <WizardField path="reason" label="办理原因" kind="textarea" meta={meta} />
+      <WizardField path="reason" label={cancelReasonLabel(type)} kind="textarea" meta={open} />
       <div className="mb-4">
         <label className="flex items-start gap-2 text-sm font-medium">
           <input type="checkbox" {...register('confirmed')} aria-invalid={error ? true : undefined} aria-describedby={error ? 'confirmed-error' : undefined} className="mt-1" />

@@ -4,16 +4,16 @@ import { useRouter } from 'next/navigation';
 import { FormProvider, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
-import { stepSchema, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
-import { STEP_TITLES, WIZARD_STEPS, ipsPath, rejectionApplies, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
+import { stepSchema, validateSteps, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
+import { STEP_TITLES, WIZARD_STEPS, firstStepOf, ipsPath, rejectionApplies, websitePrincipalPath, type MaterialRequirement } from '@/lib/orders/steps';
 import { isFieldOpen } from '@/lib/orders/finding-fields';
-import { diffView } from '@/lib/orders/diff-view';
+import { diffView, type CurrentFiling } from '@/lib/orders/diff';
 import { toPayload } from '@/lib/orders/invariants';
 import { MaterialUpload } from '@/components/material-upload';
 import { saveDraftAction, submitOrderAction } from '@/app/(filer)/orders/actions';
 import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { FieldMeta } from './wizard-inputs';
-import { DiffTable } from './diff-table';
+import { CancelConfirmation, DiffTable } from './diff-table';
 import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from './wizard-steps';
 
 type Values = Record<string, unknown>;
@@ -22,10 +22,10 @@ export type WizardProps = {
   order: { id: string; number: string; type: OrderTypeValue; typeLabel: string; state: OrderState; wizardStep: number; version: number };
   ctx: WizardContext;
   initial: Values;
-  before: Values;
+  /** The filing as it stands, as the reviewer sees it: the review step shows the reviewer's rows. */
+  current: CurrentFiling;
   openFields: string[] | null;
   rejections: { path: string | null; text: string }[];
-  domainNames: Record<string, string>;
   explanation: string;
   materialsNeeded: readonly MaterialRequirement[];
   extraDocuments: readonly { name: string; appliesTo: string }[];
@@ -93,7 +93,11 @@ export function OrderWizard(p: WizardProps) {
   );
 
   function applyServerErrors(fieldErrors?: Record<string, string[]>) {
-    for (const [path, msgs] of Object.entries(fieldErrors ?? {})) form.setError(path === '_' ? 'root' : path, { message: msgs[0] });
+    const entries = Object.entries(fieldErrors ?? {});
+    // An error the server found on another step (a domain filed meanwhile) is shown at its field, on its step.
+    const at = firstStepOf(p.order.type, entries.map(([path]) => path));
+    if (at !== null && at !== step) setStep(at);
+    for (const [path, msgs] of entries) form.setError(path === '_' ? 'root' : path, { message: msgs[0] });
   }
 
   const next = form.handleSubmit((values) => {
@@ -177,8 +181,8 @@ export function OrderWizard(p: WizardProps) {
           {key === 'domains' ? <DomainsStep ctx={p.ctx} meta={meta} /> : null}
           {key === 'newDomains' ? <NewDomainsStep ctx={p.ctx} meta={meta} /> : null}
           {key === 'ips' ? <IpsStep path={ipsPath(p.order.type)} meta={meta} /> : null}
-          {key === 'cancel' ? <CancelStep explanation={p.explanation} meta={meta} title={p.order.typeLabel} warnings={p.cancelWarnings ?? []} /> : null}
-          {isReview ? <ReviewTable type={p.order.type} before={p.before} after={form.getValues()} domainNames={p.domainNames} materials={materials} /> : null}
+          {key === 'cancel' ? <CancelStep type={p.order.type} explanation={p.explanation} meta={meta} title={p.order.typeLabel} warnings={p.cancelWarnings ?? []} /> : null}
+          {isReview ? <ReviewTable type={p.order.type} typeLabel={p.order.typeLabel} ctx={p.ctx} current={p.current} values={form.getValues()} materials={materials} /> : null}
           <div className="mt-6 flex flex-wrap gap-3">
             {step > 0 ? (
               <button type="button" disabled={!ready} onClick={() => setStep(step - 1)} className="rounded border border-slate-400 px-4 py-2 text-sm">
@@ -210,11 +214,15 @@ function MaterialsStep({ needed, extra, materials, handlers, error }: { needed: 
   );
 }
 
-function ReviewTable({ type, before, after, domainNames, materials }: { type: OrderTypeValue; before: Values; after: Values; domainNames: Record<string, string>; materials: MaterialRef[] }) {
+function ReviewTable({ type, typeLabel, ctx, current, values, materials }: { type: OrderTypeValue; typeLabel: string; ctx: WizardContext; current: CurrentFiling; values: Values; materials: MaterialRef[] }) {
+  // The values as the steps store them (trimmed, upper-cased), not as typed.
+  const checked = validateSteps(ctx, values);
+  const payload = toPayload(type, checked.ok ? checked.values : values);
   return (
     <div>
       <p className="mb-3 text-sm text-slate-700">请核对以下变更内容（左为当前备案信息，右为本次提交的信息）。</p>
-      <DiffTable rows={diffView(type, before, toPayload(type, after), domainNames)} />
+      <DiffTable rows={diffView(current, payload)} />
+      {'confirmed' in payload && payload.confirmed ? <CancelConfirmation typeLabel={typeLabel} /> : null}
       {materials.length ? <p className="mt-3 text-sm">已上传材料：{materials.map((m) => m.fileName).join('、')}</p> : null}
     </div>
   );

@@ -14,11 +14,14 @@ import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import { prefillPayload, type FilingSnapshot } from '@/lib/orders/prefill';
 import { invariantViolation } from '@/lib/orders/invariants';
 import { validateSteps, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
-import { WEBSITE_ORDER_TYPES } from '@/lib/orders/steps';
+import { WEBSITE_ORDER_TYPES, WIZARD_STEPS } from '@/lib/orders/steps';
 import { todayIso } from '@/lib/time';
 import { getProvince } from '@/lib/rules/provinces';
+import { byIcpNumber } from '@/lib/filings/sort';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
+import { currentFilingFor } from '../queries/review-order';
+import type { CurrentFiling } from '@/lib/orders/diff';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
 export const EDITABLE_STATES = EDITABLE_ORDER_STATES;
@@ -43,7 +46,7 @@ const principalData = (p: typeof t.principals.$inferSelect): PrincipalData & { i
 export async function loadSnapshot(tx: Tx, subjectId: string): Promise<FilingSnapshot & { status: string; ownerId: string }> {
   const [s] = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));
   if (!s) throw new NotFoundError();
-  const sites = await tx.select().from(t.websites).where(and(eq(t.websites.subjectId, subjectId), ne(t.websites.status, 'cancelled'))).orderBy(asc(t.websites.icpNumber));
+  const sites = byIcpNumber(await tx.select().from(t.websites).where(and(eq(t.websites.subjectId, subjectId), ne(t.websites.status, 'cancelled'))));
   const siteIds = sites.map((w) => w.id);
   const people = await tx.select().from(t.principals).where(inArray(t.principals.id, [s.principalId, ...sites.map((w) => w.principalId)]));
   const domains = siteIds.length ? await tx.select().from(t.domains).where(and(inArray(t.domains.websiteId, siteIds), isNull(t.domains.removedAt))).orderBy(asc(t.domains.createdAt), asc(t.domains.name)) : [];
@@ -243,6 +246,37 @@ async function activeDomainIds(tx: Tx, websiteId: string | null): Promise<string
   return rows.map((r) => r.id);
 }
 
+const FILED_DOMAIN_MESSAGE = '填写的域名已经备案，请按提示修改。';
+
+/**
+ * The domains of a 新增网站 that are filed already, as field errors at each domain's input: the active domains
+ * of every website not cancelled (the 管局 refuses a second filing of one domain, and the index on active
+ * names would refuse it at approval). Another subject's filing is not named; one of the filer's own is.
+ */
+export async function filedDomainErrors(tx: Tx, order: Pick<OrderRow, 'type' | 'subjectId'>, payload: unknown): Promise<Record<string, string[]> | null> {
+  const p = payload as Partial<OrderPayload> | null;
+  if (order.type !== 'NEW_WEBSITE' || !p || p.type !== 'NEW_WEBSITE' || !Array.isArray(p.website?.domains)) return null;
+  const key = (name: unknown) => (typeof name === 'string' ? name.trim().toLowerCase() : '');
+  const names = [...new Set(p.website.domains.map((d) => key(d?.name)).filter(Boolean))];
+  if (names.length === 0) return null;
+  const rows = await tx
+    .select({ name: sql<string>`lower(${t.domains.name})`, subjectId: t.websites.subjectId, site: t.websites.name, icpNumber: t.websites.icpNumber })
+    .from(t.domains)
+    .innerJoin(t.websites, eq(t.websites.id, t.domains.websiteId))
+    .where(and(isNull(t.domains.removedAt), ne(t.websites.status, 'cancelled'), inArray(sql`lower(${t.domains.name})`, names)));
+  const errors: Record<string, string[]> = {};
+  p.website.domains.forEach((d, i) => {
+    const hit = rows.find((r) => r.name === key(d?.name));
+    if (!hit) return;
+    errors[`website.domains.${i}.name`] = [
+      hit.subjectId === order.subjectId
+        ? `该域名已在本主体的网站“${hit.site}”（${hit.icpNumber}）中备案，不能重复备案；如需修改该网站的信息，请办理变更网站`
+        : '该域名已在其他备案主体下备案，不能重复备案。如域名已归您所有，请先由原备案主体注销该网站或在变更网站中删除该域名，再新增网站',
+    ];
+  });
+  return Object.keys(errors).length ? errors : null;
+}
+
 /**
  * A 首次备案 goes to the province the filer chose (that of the current certificate), so the order's own
  * province — which the 初审 queue filters on and whose rules the reviewer sees — follows the payload.
@@ -259,7 +293,7 @@ function firstFilingProvince(payload: unknown): string | null {
  */
 export async function saveDraft(
   db: Db,
-  input: { ownerId: string; orderId: string; payload: unknown; wizardStep: number; materialIds?: string[]; version?: number },
+  input: { ownerId: string; orderId: string; payload: unknown; wizardStep: number; materialIds?: string[]; version?: number; completedStep?: number },
 ): Promise<{ version: number }> {
   return db.transaction(async (tx) => {
     const order = await getOrderForOwner(tx, input.orderId, input.ownerId);
@@ -267,6 +301,12 @@ export async function saveDraft(
     if (input.version !== undefined && input.version !== order.version) throw new ConflictError(STALE_ORDER_MESSAGE);
     const violation = invariantViolation(input.payload, { type: order.type, provinceCode: order.provinceCode, activeDomainIds: await activeDomainIds(tx, order.websiteId) });
     if (violation) throw new PublicError(violation);
+    // The domains are checked against the filings once their step is done (by default: on every save).
+    const domainStep = WIZARD_STEPS[order.type].indexOf('newDomains');
+    if (domainStep >= 0 && (input.completedStep ?? domainStep) >= domainStep) {
+      const filed = await filedDomainErrors(tx, order, input.payload);
+      if (filed) throw new PublicError(FILED_DOMAIN_MESSAGE, filed);
+    }
     const [saved] = await tx
       .update(t.orders)
       .set({ payload: input.payload as OrderPayload, wizardStep: Math.max(0, Math.floor(input.wizardStep)), updatedAt: clockNow(), version: order.version + 1, provinceCode: firstFilingProvince(input.payload) ?? order.provinceCode })
@@ -296,6 +336,8 @@ export async function submitOrder(db: Db, input: { ownerId: string; orderId: str
   const { ctx } = await wizardContextFor(db, order);
   const checked = validateSteps(ctx, { ...(order.payload as object), materials: await materialsOf(db, order.id) });
   if (!checked.ok) throw new PublicError('订单信息不完整或有误，请点击“继续填写”按提示修改后再提交。', checked.fieldErrors);
+  const filed = await filedDomainErrors(db, order, order.payload);
+  if (filed) throw new PublicError(FILED_DOMAIN_MESSAGE, filed);
   const violation = invariantViolation(order.payload, { type: order.type, provinceCode: order.provinceCode, activeDomainIds: await activeDomainIds(db, order.websiteId) });
   if (violation) throw new PublicError(violation);
   return transitionOrder(db, {
@@ -321,14 +363,11 @@ export async function ownedMaterials(tx: Tx, ownerId: string, orderId: string, i
     .where(and(eq(t.materials.ownerId, ownerId), inArray(t.materials.id, valid), isNull(t.materials.recheckId), or(isNull(t.materials.orderId), eq(t.materials.orderId, orderId))));
 }
 
-/** What the review compares: the filing now (nothing for an order that creates a filing) and domain names. */
-export async function reviewBasis(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; before: Record<string, unknown>; domainNames: Record<string, string> }> {
-  const { ctx, snap } = await wizardContextFor(tx, order);
-  const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
-  const before = snap && !creates ? (prefillPayload(order.type, snap, { websiteId: order.websiteId }) as Record<string, unknown>) : {};
-  const all = snap?.websites.find((w) => w.id === order.websiteId)?.domains ?? [];
-  // Deleted domains are no longer active once approved; name them from the domain rows.
-  const p = order.payload as OrderPayload;
-  const removed = p.type === 'CHANGE_WEBSITE' && p.removeDomainIds.length ? await tx.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(inArray(t.domains.id, p.removeDomainIds.filter((id) => UUID.test(id)))) : [];
-  return { ctx, before, domainNames: Object.fromEntries([...all, ...removed].map((d) => [d.id, d.name])) };
+/**
+ * What the filer's review compares with: the filing as it stands, read exactly as the reviewer's order page
+ * reads it (currentFilingFor), so lib/orders/diff.ts gives both the same rows.
+ */
+export async function reviewBasis(tx: Tx, order: OrderRow): Promise<{ ctx: WizardContext; current: CurrentFiling }> {
+  const [{ ctx }, current] = await Promise.all([wizardContextFor(tx, order), currentFilingFor(tx, order.subjectId, order.websiteId)]);
+  return { ctx, current };
 }

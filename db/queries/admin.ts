@@ -5,6 +5,7 @@ import * as t from '../schema';
 import { isUuid } from './filings';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { addDaysIso, startOfDayShanghai, todayIso } from '@/lib/time';
+import { byIcpNumber } from '@/lib/filings/sort';
 
 // Read models of the operator console. Every function is called from pages that already required role admin.
 
@@ -24,11 +25,12 @@ export async function searchSubjects(tx: Tx, q: string) {
 export async function subjectTargets(tx: Tx, subjectId: string) {
   const [subject] = await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId));
   if (!subject) return null;
-  const sites = await tx
-    .select({ id: t.websites.id, name: t.websites.name, icpNumber: t.websites.icpNumber })
-    .from(t.websites)
-    .where(and(eq(t.websites.subjectId, subjectId), eq(t.websites.status, 'active')))
-    .orderBy(asc(t.websites.icpNumber));
+  const sites = byIcpNumber(
+    await tx
+      .select({ id: t.websites.id, name: t.websites.name, icpNumber: t.websites.icpNumber })
+      .from(t.websites)
+      .where(and(eq(t.websites.subjectId, subjectId), eq(t.websites.status, 'active'))),
+  );
   const doms = sites.length
     ? await tx
         .select({ id: t.domains.id, name: t.domains.name, websiteId: t.domains.websiteId })

@@ -7,6 +7,7 @@ import * as t from '../schema';
 import type { FindingCodeValue as FindingCode, FindingStatus, OrderState, OrderTypeValue as OrderType, SubjectNature } from '@/lib/domain/codes';
 import type { SubjectRow } from './filings';
 import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
+import { byIcpNumber } from '@/lib/filings/sort';
 
 /** What the 我的备案 dashboard shows of one subject: its websites, its findings to act on, its open order. */
 type FilingStatus = SubjectRow['status'];
@@ -44,7 +45,7 @@ function dashboardQuery(tx: Tx) {
             'domains', coalesce((
               select json_agg(d.name order by d.created_at, d.name) from domains d
               where d.website_id = w.id and d.removed_at is null), '[]')
-          ) order by w.icp_number)
+          ))
           from websites w left join access_records a on a.website_id = w.id and a.active
           where w.subject_id = subjects.id), '[]'),
         'findings', coalesce((
@@ -69,5 +70,7 @@ function dashboardQuery(tx: Tx) {
  */
 export async function loadDashboard(tx: Tx, ownerId: string): Promise<DashboardFiling[]> {
   const [row] = await prepared(tx, 'dashboard', dashboardQuery).execute({ ownerId });
-  return JSON.parse(row?.filings ?? '[]') as DashboardFiling[];
+  const filings = JSON.parse(row?.filings ?? '[]') as DashboardFiling[];
+  // 网站备案号 order is numeric on the site serial (-2 before -10): sorted here, where the comparator lives.
+  return filings.map((f) => ({ ...f, websites: byIcpNumber(f.websites) }));
 }

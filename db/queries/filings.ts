@@ -4,6 +4,7 @@ import type { Tx } from '../client';
 import { isUuid } from '@/lib/domain/ids';
 import * as t from '../schema';
 import { OPEN_ORDER_STATES, UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
+import { compareIcpNumbers } from '@/lib/filings/sort';
 
 export type SubjectRow = typeof t.subjects.$inferSelect;
 export type WebsiteRow = typeof t.websites.$inferSelect;
@@ -52,8 +53,7 @@ async function assemble(tx: Tx, subjects: SubjectRow[]): Promise<FilingView[]> {
       .select({ website: t.websites, ips: t.accessRecords.ips, provider: t.accessRecords.provider })
       .from(t.websites)
       .leftJoin(t.accessRecords, and(eq(t.accessRecords.websiteId, t.websites.id), eq(t.accessRecords.active, true)))
-      .where(inArray(t.websites.subjectId, subjectIds))
-      .orderBy(asc(t.websites.icpNumber)),
+      .where(inArray(t.websites.subjectId, subjectIds)),
     tx
       .select()
       .from(t.findings)
@@ -76,6 +76,7 @@ async function assemble(tx: Tx, subjects: SubjectRow[]): Promise<FilingView[]> {
     ...s,
     websites: websites
       .filter((w) => w.website.subjectId === s.id)
+      .sort((a, b) => compareIcpNumbers(a.website.icpNumber, b.website.icpNumber))
       .map((w) => ({
         ...w.website,
         ips: w.ips ?? [],

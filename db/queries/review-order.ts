@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { isUuid } from './filings';
@@ -25,7 +25,7 @@ export async function currentFilingFor(tx: Tx, subjectId: string | null, website
   const [s] = subjectId ? await tx.select().from(t.subjects).where(eq(t.subjects.id, subjectId)) : [];
   const [w] = websiteId ? await tx.select().from(t.websites).where(eq(t.websites.id, websiteId)) : [];
   const domains = w
-    ? await tx.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(and(eq(t.domains.websiteId, w.id), isNull(t.domains.removedAt)))
+    ? await tx.select({ id: t.domains.id, name: t.domains.name }).from(t.domains).where(and(eq(t.domains.websiteId, w.id), isNull(t.domains.removedAt))).orderBy(asc(t.domains.createdAt), asc(t.domains.name))
     : [];
   const [access] = w
     ? await tx.select({ ips: t.accessRecords.ips }).from(t.accessRecords).where(and(eq(t.accessRecords.websiteId, w.id), eq(t.accessRecords.active, true)))

@@ -1,7 +1,7 @@
 import { FINDING_CATALOGUE, isFindingCode } from '@/lib/remediation';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { FIELD_LABELS } from '@/lib/orders/diff-view';
+import { FIELD_LABELS } from '@/lib/orders/field-labels';
 import { FINDING_STATUS_LABELS } from '@/lib/filings/status';
 import { mailKindLabel } from '@/lib/notify/kinds';
 import { provinceName } from '@/lib/filings/labels';

@@ -2,11 +2,14 @@ import { SUBJECT_NATURE_LABELS, type SubjectNature } from '@/lib/domain/codes';
 import { DISPLAY_STATUS_LABELS } from '@/lib/filings/status';
 import { getProvince } from '@/lib/rules/provinces';
 import type { DomainData, NewWebsiteData, OrderPayload, PrincipalData, SubjectData } from './payload';
+import { cancelReasonLabel } from './steps';
 
 // What an order would change: one row per field whose value differs between the filing as it stands and
 // the order's payload. Field keys are the payload paths ('subject.name', 'principal.mobile',
 // 'website.domains.0.name', 'ips'), the same keys a reviewer attaches 驳回 reasons to and the wizard shows
-// them next to. Used by the reviewer's order page and by the filer's wizard review step.
+// them next to. The one comparison for everybody: the filer's review step and order page, the reviewer's
+// order page and the 管局 stand-in all show exactly these rows. A 注销's confirmation of its consequences
+// is not data the filing holds: it is never a row (the wizard shows it as a confirmation).
 
 export type DiffRow = {
   field: string;
@@ -112,7 +115,7 @@ function newWebsiteRows(rows: DiffRow[], prefix: string, w: NewWebsiteData) {
   diffFields(rows, `${prefix}.principal`, '网站负责人', PRINCIPAL_FIELDS, null, w.principal);
 }
 
-export function diffOrder(current: CurrentFiling, payload: OrderPayload): DiffRow[] {
+export function diffView(current: CurrentFiling, payload: OrderPayload): DiffRow[] {
   const rows: DiffRow[] = [];
   switch (payload.type) {
     case 'CHANGE_SUBJECT':
@@ -137,11 +140,11 @@ export function diffOrder(current: CurrentFiling, payload: OrderPayload): DiffRo
       break;
     case 'CANCEL_SUBJECT':
       push(rows, 'subject.status', '主体状态', STATUS_TEXT[current.subject?.status ?? 'active'], STATUS_TEXT.cancelled);
-      push(rows, 'reason', '注销原因', null, shown('reason', payload.reason));
+      push(rows, 'reason', cancelReasonLabel(payload.type), null, shown('reason', payload.reason));
       break;
     case 'CANCEL_WEBSITE':
       push(rows, 'website.status', '网站状态', STATUS_TEXT[current.website?.status ?? 'active'], STATUS_TEXT.cancelled);
-      push(rows, 'reason', '注销原因', null, shown('reason', payload.reason));
+      push(rows, 'reason', cancelReasonLabel(payload.type), null, shown('reason', payload.reason));
       break;
     case 'CANCEL_ACCESS': {
       // Without a website the whole subject's access is cancelled.
@@ -149,7 +152,7 @@ export function diffOrder(current: CurrentFiling, payload: OrderPayload): DiffRo
         ? (['website.status', '网站状态', current.website.status] as const)
         : (['subject.status', '主体状态', current.subject?.status] as const);
       push(rows, field, label, STATUS_TEXT[from ?? 'active'], STATUS_TEXT.access_cancelled);
-      push(rows, 'reason', '取消接入原因', null, shown('reason', payload.reason));
+      push(rows, 'reason', cancelReasonLabel(payload.type), null, shown('reason', payload.reason));
       break;
     }
     case 'NEW_WEBSITE':

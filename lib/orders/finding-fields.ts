@@ -1,7 +1,8 @@
-import type { FindingCodeValue } from '@/lib/domain/codes';
+import type { FindingCodeValue, OrderTypeValue } from '@/lib/domain/codes';
 
-// Which payload fields a finding concerns. The wizard opens exactly these by default; everything else is
-// shown read-only with a 修改 toggle, so a filer fixing one thing does not retype (or mistype) the rest.
+// Which payload fields a finding concerns. In a change order the wizard opens exactly these by default;
+// everything else is shown read-only with a 修改 toggle, so a filer fixing one thing does not retype (or
+// mistype) the rest.
 
 const CONTACT = ['principal.mobile', 'principal.email', 'principal.emergencyMobile'];
 const PERSON = ['principal.name', 'principal.idType', 'principal.idNumber', 'principal.idValidUntil', ...CONTACT];
@@ -33,10 +34,18 @@ export const FINDING_FIELDS: Readonly<Record<FindingCodeValue, readonly string[]
 };
 
 /**
- * The fields open by default: those the linked findings concern plus those a reviewer rejected. With no
- * finding and no rejection (a change the filer started), `null` = everything is open.
+ * Orders with nothing filed to carry over: a new website (or a new filing) is typed in full, and a 注销 asks
+ * only for its reason and confirmation. Their fields are all open, whatever finding or 驳回 led to them.
  */
-export function openFieldsFor(findings: readonly FindingCodeValue[], rejectedFields: readonly (string | null | undefined)[] = []): Set<string> | null {
+const NOTHING_TO_KEEP: ReadonlySet<OrderTypeValue> = new Set(['NEW_WEBSITE', 'FIRST_FILING', 'CANCEL_SUBJECT', 'CANCEL_WEBSITE', 'CANCEL_ACCESS']);
+
+/**
+ * The fields open by default: those the linked findings concern plus those a reviewer rejected. With no
+ * finding and no rejection (a change the filer started), or for an order with nothing filed to keep,
+ * `null` = everything is open.
+ */
+export function openFieldsFor(type: OrderTypeValue, findings: readonly FindingCodeValue[], rejectedFields: readonly (string | null | undefined)[] = []): Set<string> | null {
+  if (NOTHING_TO_KEEP.has(type)) return null;
   const fields = [...findings.flatMap((f) => FINDING_FIELDS[f]), ...rejectedFields.filter((f): f is string => !!f)];
   if (findings.length === 0 && fields.length === 0) return null;
   return new Set(fields);

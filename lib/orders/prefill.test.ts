@@ -27,8 +27,18 @@ describe('prefillPayload', () => {
   });
   it('cancellations start unconfirmed; new websites start blank with the subject as registrant', () => {
     for (const type of ['CANCEL_SUBJECT', 'CANCEL_WEBSITE', 'CANCEL_ACCESS'] as const) expect(prefillPayload(type, snap)).toEqual({ type, reason: '', confirmed: false });
-    const nw = prefillPayload('NEW_WEBSITE', snap);
-    expect(nw).toMatchObject({ website: { name: '', ips: [''], domains: [{ name: '', registrantName: company().name, registrantIdNumber: company().certNumber }] } });
+    const nw = prefillPayload('NEW_WEBSITE', snap, { websiteId: 'w2' });
+    // Nothing of an existing website is carried over (not even the one the link named): only the subject's data.
+    expect(nw).toEqual({
+      type: 'NEW_WEBSITE',
+      website: {
+        name: '',
+        serviceContent: '',
+        domains: [{ name: '', registrantName: company().name, registrantIdType: company().certType, registrantIdNumber: company().certNumber, expiresOn: '' }],
+        ips: [''],
+        principal: person(),
+      },
+    });
   });
   it('首次备案 copies the old subject, and the website when one is named', () => {
     expect(prefillPayload('FIRST_FILING', snap, { websiteId: 'w2' })).toMatchObject({ subject: company(), website: { name: '云栖开发者社区', domains: [{ name: 'c.cn' }], ips: ['2.2.2.2'] } });

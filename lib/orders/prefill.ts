@@ -13,6 +13,13 @@ export type WebsiteSnapshot = {
 };
 export type FilingSnapshot = { subject: SubjectData; principal: PrincipalData; websites: WebsiteSnapshot[] };
 
+/**
+ * A new website starts empty: nothing filed describes it, so nothing is carried over as if it were. Only what
+ * comes from the subject and is right for almost every filer is filled in, in open fields the filer may change:
+ * the domain's 持有者 is the subject (the 管局 refuses a domain whose 实名 holder is not the 备案主体), and the
+ * 网站负责人 is the subject's 主体负责人 (one person may hold both roles, and in most small filings does; a
+ * different person is typed over it, with their own 幕布照).
+ */
 const blankWebsite = (snap: FilingSnapshot): NewWebsiteData => ({
   name: '',
   serviceContent: '',

@@ -1,7 +1,7 @@
 import type { OrderTypeValue } from '@/lib/domain/codes';
 import { REJECTION_FIELD_LABELS, REJECTION_REASONS, isRejectionField, type RejectionReason } from '@/lib/remediation/rejection-reasons';
-import { fieldLabel } from './diff-view';
-import { STEP_TITLES, WIZARD_STEPS, rejectionPath, type StepKey } from './steps';
+import { fieldLabel } from './field-labels';
+import { STEP_TITLES, WIZARD_STEPS, rejectionPath, stepOfPath } from './steps';
 import { MATERIAL_KIND_LABELS } from './materials';
 
 // A 驳回 names fields either from the catalogue (`domain`, `materials`, …) or from the order's diff
@@ -16,32 +16,6 @@ export function rejectionFieldLabel(type: OrderTypeValue, field: string | null |
   if (field === 'materials' || field in MATERIAL_KIND_LABELS) return '上传材料';
   const label = fieldLabel(type, field);
   return label === field ? '相关信息' : label;
-}
-
-/** The wizard step that edits a payload path, or null when no step of this order type does. */
-export function stepOfPath(type: OrderTypeValue, path: string): StepKey | null {
-  const steps = WIZARD_STEPS[type];
-  const key: StepKey | null =
-    path === 'materials'
-      ? 'materials'
-      : path === 'reason' || path === 'confirmed'
-        ? 'cancel'
-        : path === 'ips' || path.startsWith('ips.') || path.startsWith('website.ips')
-          ? 'ips'
-          : path === 'removeDomainIds' || path.startsWith('removeDomainIds.')
-            ? 'domains'
-            : path.startsWith('website.domains')
-              ? 'newDomains'
-              : path.startsWith('website.principal') || (path.startsWith('principal') && type === 'CHANGE_WEBSITE')
-                ? 'websitePrincipal'
-                : path.startsWith('principal')
-                  ? 'principal'
-                  : path.startsWith('subject')
-                    ? 'subject'
-                    : path.startsWith('website')
-                      ? 'website'
-                      : null;
-  return key && steps.includes(key) ? key : null;
 }
 
 export type RejectedField = {

@@ -129,13 +129,20 @@ describe('website, domains and access steps', () => {
     expect(issues('ips', { ips: [] }, context({ type: 'CHANGE_ACCESS' }))).toEqual({ ips: '请至少填写一个 IP 地址' });
     expect(issues('ips', { website: { ips: ['300.1.1.1'] } }, context({ type: 'NEW_WEBSITE' }))).toEqual({ 'website.ips.0': '请输入正确的 IPv4 或 IPv6 地址' });
   });
+  it('接入 IP addresses must be public, for every order that files them', () => {
+    expect(issues('ips', { ips: ['47.96.12.34', '192.168.1.10'] }, context({ type: 'ACCESS_FILING' }))).toEqual({ 'ips.1': '请填写公网 IP 地址：192.168.1.10 是内网地址，互联网上无法访问' });
+    expect(issues('ips', { ips: ['10.1.2.3'] }, context({ type: 'CHANGE_ACCESS' }))).toEqual({ 'ips.0': '请填写公网 IP 地址：10.1.2.3 是内网地址，互联网上无法访问' });
+    expect(issues('ips', { website: { ips: ['fe80::1'] } }, context({ type: 'NEW_WEBSITE' }))['website.ips.0']).toMatch(/^请填写公网 IP 地址/);
+    expect(issues('ips', { website: { ips: ['127.0.0.1'] } }, context({ type: 'FIRST_FILING' }))['website.ips.0']).toMatch(/^请填写公网 IP 地址/);
+  });
 });
 
 describe('cancellation, materials and review steps', () => {
   it('cancellations need a reason and the explicit confirmation', () => {
     const ctx = context({ type: 'CANCEL_WEBSITE' });
     expect(issues('cancel', { reason: '不再使用', confirmed: true }, ctx)).toEqual({});
-    expect(issues('cancel', { reason: '', confirmed: false }, ctx)).toEqual({ reason: '原因至少2个字', confirmed: '请勾选确认您已了解上述后果' });
+    expect(issues('cancel', { reason: '', confirmed: false }, ctx)).toEqual({ reason: '注销原因至少2个字', confirmed: '请勾选确认您已了解上述后果' });
+    expect(issues('cancel', { reason: '迁', confirmed: true }, context({ type: 'CANCEL_ACCESS' }))).toEqual({ reason: '取消接入原因至少2个字' });
   });
   it('materials: every required kind is uploaded', () => {
     const ctx = context({ type: 'NEW_WEBSITE' });

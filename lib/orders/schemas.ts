@@ -13,7 +13,7 @@ import {
   domainSchema,
   emailSchema,
   findSharedContacts,
-  ipSchema,
+  publicIpSchema,
   isDocumentValidFor,
   isValidResidentId,
   isValidUscc,
@@ -21,7 +21,7 @@ import {
   siteNameSchemaFor,
   type ContactOwner,
 } from '@/lib/validation';
-import { REQUIRED_MATERIALS, WIZARD_STEPS, type StepKey } from './steps';
+import { REQUIRED_MATERIALS, WIZARD_STEPS, cancelReasonLabel, type StepKey } from './steps';
 
 // One zod schema per wizard step, shared by the client form (zodResolver) and the server actions. Every
 // step schema reads the whole wizard value object (loose) and checks only its own part, so a step can
@@ -125,7 +125,7 @@ export function domainDataSchema(ctx: Pick<WizardContext, 'today'>) {
   });
 }
 
-const ipsSchema = z.array(ipSchema).min(1, { error: '请至少填写一个 IP 地址' });
+const ipsSchema = z.array(publicIpSchema).min(1, { error: '请至少填写一个 IP 地址' });
 
 /** 主体负责人 must be the 法定代表人 where the province says so (001 4.4; 18 provinces). */
 export function legalRepRequired(provinceCode: string, nature: SubjectNature): boolean {
@@ -208,7 +208,7 @@ export function stepSchema(key: StepKey, ctx: WizardContext): z.ZodType<Values> 
       return type === 'NEW_WEBSITE' || type === 'FIRST_FILING' ? z.looseObject({ website: z.looseObject({ ips: ipsSchema }) }) : z.looseObject({ ips: ipsSchema });
     case 'cancel':
       return z.looseObject({
-        reason: text('原因', 2, 200),
+        reason: text(cancelReasonLabel(type), 2, 200),
         confirmed: z.literal(true, { error: '请勾选确认您已了解上述后果' }),
       });
     case 'materials': {

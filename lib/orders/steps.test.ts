@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_TYPES } from '@/lib/domain/codes';
-import { REQUIRED_MATERIALS, STEP_TITLES, WIZARD_STEPS, ipsPath, rejectionPath, websitePrincipalPath } from './steps';
+import { REQUIRED_MATERIALS, STEP_TITLES, WIZARD_STEPS, firstStepOf, ipsPath, rejectionPath, websitePrincipalPath } from './steps';
 
 describe('wizard steps', () => {
   it('every type has titled steps ending with the review; material steps exactly where materials are needed', () => {
@@ -40,5 +40,11 @@ describe('rejectionApplies', () => {
     expect(rejectionApplies('subject', 'subject.name')).toBe(false);
     expect(rejectionApplies('principal.mobile', 'principal.mobileX')).toBe(false);
     expect(rejectionApplies(null, 'ips.0')).toBe(false);
+  });
+  it('server field errors lead to the earliest step that edits one of the fields', () => {
+    expect(firstStepOf('NEW_WEBSITE', ['website.principal.mobile', 'website.domains.0.name'])).toBe(1);
+    expect(firstStepOf('NEW_WEBSITE', ['website.ips.0'])).toBe(2);
+    expect(firstStepOf('CHANGE_ACCESS', ['ips.1'])).toBe(0);
+    expect(firstStepOf('NEW_WEBSITE', ['_', 'subject.name'])).toBeNull();
   });
 });

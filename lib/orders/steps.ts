@@ -29,6 +29,11 @@ export const WIZARD_STEPS: Readonly<Record<OrderTypeValue, readonly StepKey[]>> 
   FIRST_FILING: ['subject', 'principal', 'website', 'newDomains', 'ips', 'websitePrincipal', 'materials', 'review'],
 };
 
+/** What the reason a cancellation asks for is called, in the wizard and in the change table. */
+export function cancelReasonLabel(type: OrderTypeValue): string {
+  return type === 'CANCEL_ACCESS' ? '取消接入原因' : '注销原因';
+}
+
 /** Order types whose website is the object of the order (the URL's `website` is required). */
 export const WEBSITE_ORDER_TYPES: ReadonlySet<OrderTypeValue> = new Set(['CHANGE_WEBSITE', 'CHANGE_ACCESS', 'CANCEL_WEBSITE']);
 
@@ -78,4 +83,36 @@ export function rejectionPath(type: OrderTypeValue, field: string | null | undef
 export function rejectionApplies(reasonPath: string | null, fieldPath: string): boolean {
   if (!reasonPath) return false;
   return reasonPath === fieldPath || new RegExp(`^${reasonPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`).test(fieldPath);
+}
+
+/** The wizard step that edits a payload path, or null when no step of this order type does. */
+export function stepOfPath(type: OrderTypeValue, path: string): StepKey | null {
+  const steps = WIZARD_STEPS[type];
+  const key: StepKey | null =
+    path === 'materials'
+      ? 'materials'
+      : path === 'reason' || path === 'confirmed'
+        ? 'cancel'
+        : path === 'ips' || path.startsWith('ips.') || path.startsWith('website.ips')
+          ? 'ips'
+          : path === 'removeDomainIds' || path.startsWith('removeDomainIds.')
+            ? 'domains'
+            : path.startsWith('website.domains')
+              ? 'newDomains'
+              : path.startsWith('website.principal') || (path.startsWith('principal') && type === 'CHANGE_WEBSITE')
+                ? 'websitePrincipal'
+                : path.startsWith('principal')
+                  ? 'principal'
+                  : path.startsWith('subject')
+                    ? 'subject'
+                    : path.startsWith('website')
+                      ? 'website'
+                      : null;
+  return key && steps.includes(key) ? key : null;
+}
+
+/** The earliest wizard step (index) that edits one of `paths`: where server-side field errors are shown. */
+export function firstStepOf(type: OrderTypeValue, paths: readonly string[]): number | null {
+  const at = paths.map((p) => stepOfPath(type, p)).filter((k): k is StepKey => k !== null).map((k) => WIZARD_STEPS[type].indexOf(k));
+  return at.length ? Math.min(...at) : null;
 }

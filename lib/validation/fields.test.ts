@@ -5,6 +5,7 @@ import {
   findSharedContacts,
   icpNumberSchema,
   ipSchema,
+  publicIpSchema,
   isValidDomain,
   isValidIp,
   isValidLandline,
@@ -121,5 +122,28 @@ describe('IP addresses', () => {
   it.each(['256.1.1.1', '1.2.3', 'abc', '2001:db8:::1', ''])('rejects %j', (ip) => {
     expect(isValidIp(ip)).toBe(false);
     expect(firstMessage(ipSchema.safeParse(ip))).toBe('请输入正确的 IPv4 或 IPv6 地址');
+  });
+  it.each(['47.89.87.93', ' 121.43.66.78 ', '2400:3200::1'])('a 接入 IP may be public: %s', (ip) => expect(publicIpSchema.safeParse(ip).success).toBe(true));
+  it.each([
+    ['10.0.0.1', '内网地址'],
+    ['172.16.5.4', '内网地址'],
+    ['172.31.255.255', '内网地址'],
+    ['192.168.1.10', '内网地址'],
+    ['127.0.0.1', '本机回环地址'],
+    ['169.254.169.254', '链路本地地址'],
+    ['100.64.0.1', '运营商级 NAT 地址'],
+    ['0.1.2.3', '未指定地址'],
+    ['224.0.0.5', '组播地址'],
+    ['fd00::1', 'IPv6 内网地址'],
+    ['fe80::1', '链路本地地址'],
+    ['::1', '本机回环地址'],
+    ['::ffff:192.168.0.1', '内网地址'],
+  ])('a 接入 IP may not be %s (%s)', (ip, kind) => {
+    expect(firstMessage(publicIpSchema.safeParse(ip))).toBe(`请填写公网 IP 地址：${ip} 是${kind}，互联网上无法访问`);
+  });
+  it('a malformed address gets the format message only', () => {
+    const r = publicIpSchema.safeParse('10.0.0');
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.message)).toEqual(['请输入正确的 IPv4 或 IPv6 地址']);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_CLASS_LABELS, classifyAddress } from '@/lib/net/address';
 
 // Domain names (ASCII, punycode and 中文域名) and server IP addresses.
 
@@ -36,3 +37,15 @@ const ipv6 = z.ipv6();
 export const isValidIp = (s: string): boolean => ipv4.safeParse(s).success || ipv6.safeParse(s).success;
 
 export const ipSchema = z.string().trim().refine(isValidIp, { error: IP_MESSAGE });
+
+export const PUBLIC_IP_MESSAGE = '请填写公网 IP 地址';
+
+/**
+ * 接入 IP: the address the website is reached at from the internet, so a private, loopback, link-local,
+ * carrier-grade NAT, multicast or reserved address (lib/net/address.ts classifies them) is refused at the field.
+ */
+export const publicIpSchema = ipSchema.superRefine((ip, c) => {
+  const cls = classifyAddress(ip);
+  if (cls === 'public' || cls === 'invalid') return;
+  c.addIssue({ code: 'custom', message: `${PUBLIC_IP_MESSAGE}：${ip} 是${ADDRESS_CLASS_LABELS[cls]}，互联网上无法访问` });
+});

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createDraft, getOrderForOwner, reviewBasis, saveDraft, submitOrder } from '@/db/orders/drafts';
-import { diffView } from '@/lib/orders/diff-view';
+import { diffView } from '@/lib/orders/diff';
 import { approveFirstReview, regulatorDecide } from '@/db/orders/gateway';
 import { transitionOrder } from '@/db/orders/transition';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
@@ -127,8 +127,8 @@ describe.each(TEST_TARGETS)('order drafts on %s', (target) => {
     await submitOrder(h.db, { ownerId: users.filer!.id, orderId, expectedState: 'DRAFT' });
     // The review compares with the filing now and names the deleted domain.
     const basis = await reviewBasis(h.db, await orderRow(orderId));
-    expect(diffView('CHANGE_WEBSITE', basis.before, (await orderRow(orderId)).payload, basis.domainNames)).toEqual([
-      { path: 'removeDomainIds', label: '删除的域名', before: '—', after: 'yunqitech.com' },
+    expect(diffView(basis.current, (await orderRow(orderId)).payload)).toEqual([
+      { field: 'removeDomainIds', label: '域名（删除后）', before: 'yunqi-tech.cn、yunqitech.com', after: 'yunqi-tech.cn' },
     ]);
     await approveFirstReview(h.db, { orderId, actor: users.reviewer!, expectedState: 'SUBMITTED' });
     await transitionOrder(h.db, { orderId, event: 'sms_verified', actor: users.filer!, expectedState: 'PENDING_SMS' });

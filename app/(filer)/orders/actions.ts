@@ -44,7 +44,7 @@ export const saveDraftAction = defineAction(
     const materials = await ownedMaterials(db, user.id, order.id, input.materialIds);
     const checked = validateSteps(ctx, { ...input.values, materials }, input.completed);
     if (!checked.ok) return { ok: false, message: '填写的内容有误，请按提示修改。', fieldErrors: checked.fieldErrors };
-    const saved = await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id), version: input.version });
+    const saved = await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id), version: input.version, completedStep: input.completed });
     return { ok: true, data: saved };
   },
 );

@@ -4,7 +4,7 @@ import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { listRegulatorQueue } from '@/db/queries/regulator';
 import { currentFilingFor } from '@/db/queries/review-order';
-import { diffOrder } from '@/lib/orders/diff';
+import { diffView } from '@/lib/orders/diff';
 import { maskIdNumber, maskPersonalText } from '@/lib/privacy/mask';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { provinceName } from '@/lib/filings/labels';
@@ -21,7 +21,7 @@ export default async function RegulatorPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   // What each approval would write to the filing, so the stand-in 管局 sees what it decides.
   const orders = await Promise.all(
-    (await listRegulatorQueue(db)).map(async (o) => ({ ...o, changes: diffOrder(await currentFilingFor(db, o.subjectId, o.websiteId), o.payload) })),
+    (await listRegulatorQueue(db)).map(async (o) => ({ ...o, changes: diffView(await currentFilingFor(db, o.subjectId, o.websiteId), o.payload) })),
   );
   const confirmation = done === 'approve' || done === 'reject' ? `订单 ${String(order ?? '').slice(0, 40)}：${DONE[done]}` : null;
   return (

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { getOrderForOwner, reviewBasis } from '@/db/orders/drafts';
-import { DiffTable } from '@/components/orders/diff-table';
+import { CancelConfirmation, DiffTable } from '@/components/orders/diff-table';
 import { orderLabels, orderTimeline, type TimelineEntry } from '@/db/queries/orders';
 import { ConfirmEventButton, EditLink, ResubmitRegulatorButton, SmsCodeForm, SubmitButton } from './order-actions';
 import { OrderStateBadge } from '@/components/orders/order-state-badge';
@@ -13,7 +13,8 @@ import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { orderStateExplanation } from '@/lib/orders/state-text';
 import { EVENT_ACTORS, ORDER_STATE_LABELS, SMS_TOLERATED_FAILURES, allowedEvents } from '@/lib/orders/state-machine';
 import { eventLabel } from '@/lib/orders/history';
-import { diffView, fieldLabel } from '@/lib/orders/diff-view';
+import { diffView } from '@/lib/orders/diff';
+import { fieldLabel } from '@/lib/orders/field-labels';
 import { rejectionPath } from '@/lib/orders/steps';
 import { daysUntil, formatDateTime, todayIso } from '@/lib/time';
 import { NotFoundError } from '@/lib/errors';
@@ -115,7 +116,8 @@ export default async function OrderPage({ params, searchParams }: { params: Prom
       <section aria-labelledby="content" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="content" className="mb-3 text-lg font-semibold">申请内容</h2>
         {/* Once approved the filing already shows the new data: compare only while the order runs. */}
-        {order.state === 'APPROVED' ? <p className="text-sm text-slate-700">订单已通过，申请的内容已写入备案信息。</p> : <DiffTable rows={diffView(order.type, basis.before, order.payload, basis.domainNames)} />}
+        {order.state === 'APPROVED' ? <p className="text-sm text-slate-700">订单已通过，申请的内容已写入备案信息。</p> : <DiffTable rows={diffView(basis.current, order.payload)} />}
+        {'confirmed' in order.payload && order.payload.confirmed ? <CancelConfirmation typeLabel={typeLabel} /> : null}
       </section>
 
       <section aria-labelledby="history" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -9,6 +9,7 @@ import { PublicError } from '@/lib/errors';
 import { FINDING_CATALOGUE, isFindingCode, ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { StartOrderForm } from './start-form';
 import { getFilingForOwner } from '@/db/queries/filings';
+import { compareIcpNumbers } from '@/lib/filings/sort';
 
 export const metadata: Metadata = { title: '确认发起订单' };
 
@@ -85,7 +86,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
           ) : (
             <>
               <p className="mt-4 text-sm text-slate-700">
-                确认后将按当前备案信息创建一份{label}草稿，您可以逐步填写、随时保存；提交前不会发送给审核人员，草稿也可以随时放弃。
+                确认后将{type === 'NEW_WEBSITE' ? '' : '按当前备案信息'}创建一份{label}草稿，您可以逐步填写、随时保存；提交前不会发送给审核人员，草稿也可以随时放弃。
               </p>
               <StartOrderForm fields={fields} label={label} />
             </>
@@ -103,7 +104,7 @@ export default async function NewOrderPage({ searchParams }: { searchParams: Pro
 async function WebsitePicker({ userId, q, label }: { userId: string; q: Query & { subject: string }; label: string }) {
   const filing = await getFilingForOwner(await getDb(), q.subject, userId);
   if (!filing) notFound();
-  const sites = filing.websites.filter((w) => w.status === 'active').sort((a, b) => (a.icpNumber ?? '').localeCompare(b.icpNumber ?? '', 'zh-CN', { numeric: true }));
+  const sites = filing.websites.filter((w) => w.status === 'active').sort((a, b) => compareIcpNumbers(a.icpNumber, b.icpNumber));
   const base = Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => Boolean(e[1])));
   return (
     <div className="mx-auto max-w-2xl space-y-6">

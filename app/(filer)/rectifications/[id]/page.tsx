@@ -11,6 +11,7 @@ import { Badge } from '@/components/ui/status-badge';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { parseAnswers, planFor, questionsFor, type RectificationContext } from '@/lib/rectification/questions';
 import { sourceLabel } from '@/lib/rectification/source';
+import { filedFacts } from '@/lib/rectification/filed-value';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { formatCalendarDate, formatDate, formatDateTime } from '@/lib/time';
@@ -101,14 +102,22 @@ export default async function RectificationPage({ params, searchParams }: Props)
 function Facts({ v }: { v: RectificationView }) {
   const { filedValue, observedValue, detail } = v.finding;
   if (!filedValue && !observedValue && !detail) return null;
+  // The filed value is that of the check's day: after a change order the filing says something else now.
+  const { changedTo } = filedFacts(v.finding.code, filedValue, v);
   return (
     <section aria-labelledby="facts" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="facts" className="font-semibold">核查发现</h2>
       <dl className="mt-2 grid gap-3 text-sm sm:grid-cols-2">
         {filedValue ? (
           <div>
-            <dt className="text-slate-600">当前备案信息</dt>
+            <dt className="text-slate-600">核查时的备案信息</dt>
             <dd className="font-medium">{filedValue}</dd>
+          </div>
+        ) : null}
+        {changedTo ? (
+          <div>
+            <dt className="text-slate-600">当前备案信息（核查后已变更）</dt>
+            <dd className="font-medium">{changedTo}</dd>
           </div>
         ) : null}
         {observedValue ? (

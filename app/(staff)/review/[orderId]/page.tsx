@@ -9,7 +9,7 @@ import { recordPiiView } from '@/db/review/decide';
 import { claimOrder } from '@/db/review/claims';
 import { Badge } from '@/components/ui/status-badge';
 import { Item } from '@/components/ui/item';
-import { diffOrder } from '@/lib/orders/diff';
+import { diffView } from '@/lib/orders/diff';
 import { ORDER_STATE_LABELS } from '@/lib/orders/state-machine';
 import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
@@ -44,7 +44,7 @@ export default async function ReviewOrderPage({ params, searchParams }: { params
   const now = new Date();
   const filter = parseQueueFilter(sp);
   const query = queueQuery(filter);
-  const rows = diffOrder(current, order.payload);
+  const rows = diffView(current, order.payload);
   const sensitive = rows.filter((r) => r.sensitive);
   // A full 身份证号 is shown only on request, and every such view is recorded.
   const showPii = sp.pii === '1' && sensitive.length > 0;

@@ -27,17 +27,17 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
   });
   // Only a draft or a rejected order can be edited; anything else is followed on its page.
   if (!isEditable(order.state)) redirect(`/orders/${order.id}`);
-  const [{ ctx, before, domainNames }, materials, findings, labels] = await Promise.all([reviewBasis(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
+  const [{ ctx, current }, materials, findings, labels] = await Promise.all([reviewBasis(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
   const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
   const rejections = (order.rejection ?? []).map((r) => {
     const reason = REJECTION_REASONS.find((x) => x.code === r.code);
     const text = [reason?.reason, reason?.fix, r.note].filter(Boolean).join(' ');
     return { path: rejectionPath(order.type, r.field ?? reason?.field), text };
   });
-  const open = openFieldsFor(findings.map((f) => f.code), rejections.map((r) => r.path));
+  const open = openFieldsFor(order.type, findings.map((f) => f.code), rejections.map((r) => r.path));
   const extra = getProvince(order.provinceCode)?.extraDocuments;
   const typeLabel = ORDER_TYPE_LABELS[order.type];
-  const cancelDomains = order.type === 'CANCEL_SUBJECT' && order.subjectId ? await subjectDomainNames(db, order.subjectId) : Object.values(domainNames);
+  const cancelDomains = order.type === 'CANCEL_SUBJECT' && order.subjectId ? await subjectDomainNames(db, order.subjectId) : (current.website?.domains ?? []).map((d) => d.name);
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <nav aria-label="面包屑" className="text-sm text-slate-600">
@@ -58,10 +58,9 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
         order={{ id: order.id, number: order.number, type: order.type, typeLabel, state: order.state, wizardStep: order.wizardStep, version: order.version }}
         ctx={ctx}
         initial={{ ...(order.payload as object), materials }}
-        before={before}
+        current={current}
         openFields={open ? [...open] : null}
         rejections={rejections}
-        domainNames={domainNames}
         explanation={ORDER_TYPE_EXPLANATIONS[order.type].explanation}
         materialsNeeded={REQUIRED_MATERIALS[order.type] ?? []}
         extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
