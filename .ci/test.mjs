@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order of cost — types, unit (with coverage gate), database integration
+// `npm test`: every suite, in order of cost — types, lint, unit (with coverage gate), database integration
 // (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), then Playwright e2e against a production build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -39,6 +39,7 @@ function countPlaywright(file) {
 }
 
 step('types', bin('tsc'), ['--noEmit', '-p', '.']);
+step('lint', bin('eslint'), ['.', '--max-warnings', '0']);
 step('unit', bin('vitest'), ['run', '--project', 'unit', '--coverage', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/unit.json`]);
 countVitest(`${out}/unit.json`);
 step('db', bin('vitest'), ['run', '--project', 'db', '--reporter=default', '--reporter=json', `--outputFile.json=${out}/db.json`]);

@@ -5,7 +5,7 @@ import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { getOrderForOwner, isEditable, materialsOf, reviewBasis } from '@/db/orders/drafts';
 import { orderFindingCodes, orderLabels } from '@/db/queries/orders';
-import { OrderWizard } from '@/components/orders/wizard';
+import { OrderWizard } from './wizard';
 import { ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { openFieldsFor } from '@/lib/orders/finding-fields';

@@ -1,7 +1,8 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, type Resolver } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { stepSchema, validateSteps, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
@@ -10,11 +11,11 @@ import { isFieldOpen } from '@/lib/orders/finding-fields';
 import { diffView, type CurrentFiling } from '@/lib/orders/diff';
 import { toPayload } from '@/lib/orders/invariants';
 import { MaterialUpload } from '@/components/material-upload';
-import { saveDraftAction, submitOrderAction } from '@/app/(filer)/orders/actions';
+import { saveDraftAction, submitOrderAction } from '../../actions';
 import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
-import type { FieldMeta } from './wizard-inputs';
-import { CancelConfirmation, DiffTable } from './diff-table';
-import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from './wizard-steps';
+import type { FieldMeta } from '@/components/orders/wizard-inputs';
+import { CancelConfirmation, DiffTable } from '@/components/orders/diff-table';
+import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from '@/components/orders/wizard-steps';
 
 type Values = Record<string, unknown>;
 
@@ -36,8 +37,11 @@ export type WizardProps = {
 export function OrderWizard(p: WizardProps) {
   const steps = WIZARD_STEPS[p.order.type];
   const [step, setStep] = useState(Math.min(p.order.wizardStep, steps.length - 1));
+  // The resolver reads the step when it validates, which is always after the render that set it.
   const stepRef = useRef(step);
-  stepRef.current = step;
+  useEffect(() => {
+    stepRef.current = step;
+  }, [step]);
   const resolver = useCallback<Resolver<Values>>(
     (values, c, o) => (zodResolver(stepSchema(steps[stepRef.current]!, p.ctx) as never) as unknown as Resolver<Values>)(values, c, o),
     [steps, p.ctx],
@@ -52,8 +56,7 @@ export function OrderWizard(p: WizardProps) {
   const router = useRouter();
   const first = useRef(true);
   // Until hydrated the buttons would submit the form natively and lose the input: keep them disabled.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   useEffect(() => {
     if (first.current) {
@@ -76,7 +79,7 @@ export function OrderWizard(p: WizardProps) {
   const resubmitting = p.order.state !== 'DRAFT';
   const sectionRejections = p.rejections.filter((r) => !r.path || !r.path.includes('.') || r.path === 'materials');
 
-  const materials = (form.watch('materials') as MaterialRef[] | undefined) ?? [];
+  const materials = (useWatch({ control: form.control, name: 'materials' }) as MaterialRef[] | undefined) ?? [];
   const addMaterial = useCallback(
     (kind: string) => (m: { id: string; fileName: string }) => {
       const cur = (form.getValues('materials') as MaterialRef[] | undefined) ?? [];
