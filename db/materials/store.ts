@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { and, eq, exists, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
@@ -9,12 +7,10 @@ import { UUID_PATTERN } from '@/lib/domain/ids';
 import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
 import { reencodeImage } from './reencode';
-import { config } from '@/lib/config';
+import { getFile, putFile } from '../storage/files';
 
-// Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
-export function uploadDir(): string {
-  return config().UPLOAD_DIR ?? path.join(process.cwd(), '.data', 'uploads');
-}
+// Uploaded materials are kept in the database (db/storage/files.ts), never under public/: any web process
+// serves what another stored, and only through the ownership check below.
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const;
 
@@ -22,7 +18,7 @@ export type SavedMaterial = { id: string; fileName: string; mime: string; size: 
 
 // Uploads attached to nothing yet (no order, no 复核) are "loose": a wizard or a 复核 form takes them within
 // minutes. Each filer may hold only so many, and they are purged a day after upload (db/jobs/housekeeping.ts),
-// so uploading in a loop cannot fill the disk.
+// so uploading in a loop cannot fill the database.
 export const MAX_LOOSE_UPLOADS = 30;
 export const MAX_LOOSE_UPLOAD_BYTES = 60 * 1024 * 1024;
 export const LOOSE_UPLOAD_TTL_HOURS = 24;
@@ -30,8 +26,7 @@ export const LOOSE_QUOTA_MESSAGE = `您上传后尚未使用的图片已达上�
 
 /**
  * Checks an upload by its bytes (type, size, structure) before anything is stored, re-encodes it, then
- * writes the new file and its row. The file is written first under a temporary name and renamed, so a
- * crash never leaves a row pointing at half a file.
+ * writes its row and the new file in one transaction: a row never lacks its file, nor a file its row.
  */
 export async function saveMaterial(
   tx: Tx,
@@ -47,15 +42,13 @@ export async function saveMaterial(
   const loose = !input.orderId && !input.recheckId;
   const [row] = await tx.transaction(async (inner) => {
     if (loose) await checkLooseQuota(inner, input.ownerId, bytes.length);
-    return inner
+    const rows = await inner
       .insert(t.materials)
       .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: bytes.length, sha256 })
       .returning();
+    await putFile(inner, { materialId: rows[0]!.id }, bytes, MIME[type]);
+    return rows;
   });
-  await mkdir(uploadDir(), { recursive: true });
-  const final = path.join(uploadDir(), row!.id);
-  await writeFile(`${final}.part`, bytes);
-  await rename(`${final}.part`, final);
   return { id: row!.id, fileName, mime: row!.mime, size: row!.size };
 }
 
@@ -70,8 +63,9 @@ export async function findMaterialFor(tx: Tx, id: string, viewer: { id: string; 
   return row;
 }
 
-export async function readMaterialBytes(id: string): Promise<Buffer> {
-  return readFile(path.join(uploadDir(), id));
+/** The stored bytes of a material found by findMaterialFor; undefined when it has none. */
+export async function readMaterialBytes(tx: Tx, id: string): Promise<Buffer | undefined> {
+  return getFile(tx, { materialId: id });
 }
 
 /**
@@ -112,20 +106,12 @@ async function checkLooseQuota(tx: Tx, ownerId: string, adding: number): Promise
   }
 }
 
-/**
- * Deletes loose uploads older than LOOSE_UPLOAD_TTL_HOURS, rows first (a row never points at a missing
- * file for long), then their files; says how many. A file already gone is not an error.
- */
+/** Deletes loose uploads older than LOOSE_UPLOAD_TTL_HOURS, their bytes with them (ON DELETE CASCADE); says how many. */
 export async function purgeLooseMaterials(db: Tx, now: Date = new Date()): Promise<number> {
   const before = new Date(now.getTime() - LOOSE_UPLOAD_TTL_HOURS * 3600_000);
   const gone = await db
     .delete(t.materials)
     .where(and(isNull(t.materials.orderId), isNull(t.materials.recheckId), lt(t.materials.createdAt, before)))
     .returning({ id: t.materials.id });
-  for (const { id } of gone) {
-    await unlink(path.join(uploadDir(), id)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
-  }
   return gone.length;
 }
