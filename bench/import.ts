@@ -189,9 +189,9 @@ function vmHwmMb(pid: number): number {
 type ChildReport = { previewSeconds: number; runSeconds: number; cpuSeconds: number; startRssMb: number; maxRssMb: number; outcome: string; batch: { status: string; totalRows: number; processedRows: number; createdFindings: number; skippedRows: number; errorRows: number } };
 
 /** Runs the import in a child process (its own heap and RSS), polling its VmHWM while it runs. */
-async function runChild(url: string, csv: string, importDir: string): Promise<ChildReport & { hwmMb: number }> {
+async function runChild(url: string, csv: string): Promise<ChildReport & { hwmMb: number }> {
   const child = spawn(process.execPath, [...(process.env.IMPORT_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/perfdb-prof'] : []), '--import', 'tsx', fileURLToPath(import.meta.url), '--child'], {
-    env: { ...process.env, BENCH_IMPORT_DB: url, BENCH_IMPORT_CSV: csv, IMPORT_DIR: importDir },
+    env: { ...process.env, BENCH_IMPORT_DB: url, BENCH_IMPORT_CSV: csv },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -235,7 +235,7 @@ export async function benchImport(
       const parsed = await parseOnly(csv);
       const copySeconds = await copyOnly(url, csv);
       const backends = watchBackends(scratch);
-      const child = await runChild(url, csv, dir);
+      const child = await runChild(url, csv);
       const dbCpuSeconds = backends.stop();
       const floorSeconds = await sqlFloor(url, csv);
       const check = postgres(url, { max: 1, onnotice: () => {} });

@@ -67,9 +67,6 @@ const schema = z.object({
   IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
   // Days a finding gets to be fixed after its 接入备案 is approved (lib/notices/policy.ts).
   REACCESS_RECTIFY_DAYS: int(30, 1, 365),
-  // Storage
-  UPLOAD_DIR: optionalText,
-  IMPORT_DIR: optionalText,
   // Website checks
   CHECK_CONCURRENCY: int(16, 1, 256),
   CHECK_TIMEOUT_MS: int(0, 0, 120_000),

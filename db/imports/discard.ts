@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import * as t from '../schema';
 import { assertAdmin, type AdminActor } from '../admin/guard';
 import { writeAudit } from '../audit';
-import { removeUpload } from './files';
+import { removeImportFile } from './files';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 
 /**
@@ -22,7 +22,7 @@ export async function discardImport(db: Db, input: { actor: AdminActor; batchId:
       const [exists] = await tx.select({ id: t.importBatches.id }).from(t.importBatches).where(eq(t.importBatches.id, input.batchId));
       throw exists ? new ConflictError('该批次已开始导入或已放弃，不能再放弃。') : new NotFoundError();
     }
+    await removeImportFile(tx, moved.id);
     await writeAudit(tx, { actorId: input.actor.id, action: 'import.discard', entityType: 'import_batch', entityId: moved.id, details: { fileName: moved.fileName, rows: moved.totalRows } });
   });
-  await removeUpload(input.batchId);
 }

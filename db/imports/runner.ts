@@ -4,7 +4,7 @@ import type { Db, Tx } from '../client';
 import * as t from '../schema';
 import { assertAdmin, type AdminActor } from '../admin/guard';
 import { queueImportNoticeEmails } from '../notices/email';
-import { chunked, prefetched, readImportRows } from './files';
+import { chunked, prefetched, storedImportRows } from './files';
 import { validateChunk } from './lookup';
 import { pgArray, rowsOf } from '../raw-sql';
 import { IMPORT_CHUNK_ROWS } from './preview';
@@ -49,7 +49,7 @@ export async function runImportBatch(
   const size = opts.chunkSize ?? IMPORT_CHUNK_ROWS;
   let done = batch.processedRows;
   let chunks = 0;
-  const rows = skip(readImportRows(batchId), batch.processedRows);
+  const rows = skip(storedImportRows(db, batchId), batch.processedRows);
   for await (const chunk of prefetched(chunked(rows, size))) {
     if (opts.maxChunks !== undefined && chunks >= opts.maxChunks) return 'stopped';
     try {

@@ -1,7 +1,7 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { purgeLooseMaterials } from '../materials/store';
+import { purgeLooseMaterials } from '../materials/loose';
 import { purgeExpiredTokens } from '../queries/users';
 import { everyInterval, runLeased } from './lease';
 import { config } from '@/lib/config';

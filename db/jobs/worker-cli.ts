@@ -4,9 +4,12 @@ import { startReminderScheduler } from './reminders';
 import { deploymentProblems } from '@/lib/config/deployment';
 import { config, loadConfig } from '@/lib/config';
 import { startHousekeeping } from './housekeeping';
+import { startReviewJobs } from './review-jobs';
 
-// `npm run worker`: the outbox loop (and the reminder scheduler) on its own, beside one or more web
-// instances. SIGTERM/SIGINT let the message being sent finish, then the process exits.
+// `npm run worker`: the outbox loop and the scheduled jobs (reminders, clean-up, order expiry and SMS
+// time-outs; each run by one process at a time under its lease) on their own, beside one or more web
+// instances; REMINDERS, HOUSEKEEPING and REVIEW_JOBS turn each off as in the web process. SIGTERM/SIGINT
+// let the message being sent finish, then the process exits.
 const url = loadConfig().DATABASE_URL;
 if (!url) {
   console.error(
@@ -27,9 +30,11 @@ const handle = await openDb({ url, migrate: false });
 const worker = runOutboxWorker(handle.db, { log: (m) => console.log(m) });
 const reminders = config().REMINDERS ? startReminderScheduler(handle.db) : null;
 const housekeeping = config().HOUSEKEEPING ? startHousekeeping(handle.db) : null;
+const reviewJobs = config().REVIEW_JOBS ? startReviewJobs(handle.db) : null;
 // The loop's own timers are unref'd (so they never hold the web process open); here something must.
 const keepAlive = setInterval(() => {}, 60_000);
-console.log('[worker] outbox worker started');
+const jobs = [reminders && 'reminders', housekeeping && 'housekeeping', reviewJobs && 'review-jobs'].filter(Boolean);
+console.log(`[worker] outbox worker started; scheduled jobs: ${jobs.join(', ') || 'none'}`);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -38,6 +43,7 @@ async function shutdown(signal: string) {
   console.log(`[worker] ${signal}: finishing the current message…`);
   reminders?.stop();
   housekeeping?.stop();
+  reviewJobs?.stop();
   clearInterval(keepAlive);
   await worker.stop();
   await handle.close();

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { and, eq, exists, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
@@ -9,29 +7,19 @@ import { UUID_PATTERN } from '@/lib/domain/ids';
 import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
 import { reencodeImage } from './reencode';
-import { config } from '@/lib/config';
+import { checkLooseQuota } from './loose';
+import { getFile, putFile } from '../storage/files';
 
-// Uploaded materials live outside public/ (never served statically) under UPLOAD_DIR, one file per id.
-export function uploadDir(): string {
-  return config().UPLOAD_DIR ?? path.join(process.cwd(), '.data', 'uploads');
-}
+// Uploaded materials are kept in the database (db/storage/files.ts), never under public/: any web process
+// serves what another stored, and only through the ownership check below.
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const;
 
 export type SavedMaterial = { id: string; fileName: string; mime: string; size: number };
 
-// Uploads attached to nothing yet (no order, no 复核) are "loose": a wizard or a 复核 form takes them within
-// minutes. Each filer may hold only so many, and they are purged a day after upload (db/jobs/housekeeping.ts),
-// so uploading in a loop cannot fill the disk.
-export const MAX_LOOSE_UPLOADS = 30;
-export const MAX_LOOSE_UPLOAD_BYTES = 60 * 1024 * 1024;
-export const LOOSE_UPLOAD_TTL_HOURS = 24;
-export const LOOSE_QUOTA_MESSAGE = `您上传后尚未使用的图片已达上限（${MAX_LOOSE_UPLOADS} 张或 ${MAX_LOOSE_UPLOAD_BYTES / 1024 / 1024} MB），请先在订单或复核申请中使用已上传的图片；未使用的图片会在上传 ${LOOSE_UPLOAD_TTL_HOURS} 小时后自动删除。`;
-
 /**
  * Checks an upload by its bytes (type, size, structure) before anything is stored, re-encodes it, then
- * writes the new file and its row. The file is written first under a temporary name and renamed, so a
- * crash never leaves a row pointing at half a file.
+ * writes its row and the new file in one transaction: a row never lacks its file, nor a file its row.
  */
 export async function saveMaterial(
   tx: Tx,
@@ -47,15 +35,13 @@ export async function saveMaterial(
   const loose = !input.orderId && !input.recheckId;
   const [row] = await tx.transaction(async (inner) => {
     if (loose) await checkLooseQuota(inner, input.ownerId, bytes.length);
-    return inner
+    const rows = await inner
       .insert(t.materials)
       .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: bytes.length, sha256 })
       .returning();
+    await putFile(inner, { materialId: rows[0]!.id }, bytes, MIME[type]);
+    return rows;
   });
-  await mkdir(uploadDir(), { recursive: true });
-  const final = path.join(uploadDir(), row!.id);
-  await writeFile(`${final}.part`, bytes);
-  await rename(`${final}.part`, final);
   return { id: row!.id, fileName, mime: row!.mime, size: row!.size };
 }
 
@@ -70,8 +56,9 @@ export async function findMaterialFor(tx: Tx, id: string, viewer: { id: string; 
   return row;
 }
 
-export async function readMaterialBytes(id: string): Promise<Buffer> {
-  return readFile(path.join(uploadDir(), id));
+/** The stored bytes of a material found by findMaterialFor; undefined when it has none. */
+export async function readMaterialBytes(tx: Tx, id: string): Promise<Buffer | undefined> {
+  return getFile(tx, { materialId: id });
 }
 
 /**
@@ -95,37 +82,4 @@ export async function attachMaterials(tx: Tx, ownerId: string, orderId: string, 
         exists(tx.select({ one: sql`1` }).from(t.orders).where(and(eq(t.orders.id, orderId), eq(t.orders.ownerId, ownerId), inArray(t.orders.state, [...EDITABLE_ORDER_STATES])))),
       ),
     );
-}
-
-/**
- * Refuses a loose upload that would take the owner past MAX_LOOSE_UPLOADS files or MAX_LOOSE_UPLOAD_BYTES
- * (stored sizes). A per-owner transaction lock makes count-then-insert exact under parallel uploads.
- */
-async function checkLooseQuota(tx: Tx, ownerId: string, adding: number): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`loose-uploads:${ownerId}`}, 0))`);
-  const [held] = await tx
-    .select({ files: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${t.materials.size}), 0)::bigint` })
-    .from(t.materials)
-    .where(and(eq(t.materials.ownerId, ownerId), isNull(t.materials.orderId), isNull(t.materials.recheckId)));
-  if (Number(held?.files ?? 0) + 1 > MAX_LOOSE_UPLOADS || Number(held?.bytes ?? 0) + adding > MAX_LOOSE_UPLOAD_BYTES) {
-    throw new PublicError(LOOSE_QUOTA_MESSAGE, { file: [LOOSE_QUOTA_MESSAGE] });
-  }
-}
-
-/**
- * Deletes loose uploads older than LOOSE_UPLOAD_TTL_HOURS, rows first (a row never points at a missing
- * file for long), then their files; says how many. A file already gone is not an error.
- */
-export async function purgeLooseMaterials(db: Tx, now: Date = new Date()): Promise<number> {
-  const before = new Date(now.getTime() - LOOSE_UPLOAD_TTL_HOURS * 3600_000);
-  const gone = await db
-    .delete(t.materials)
-    .where(and(isNull(t.materials.orderId), isNull(t.materials.recheckId), lt(t.materials.createdAt, before)))
-    .returning({ id: t.materials.id });
-  for (const { id } of gone) {
-    await unlink(path.join(uploadDir(), id)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
-  }
-  return gone.length;
 }

@@ -4,3 +4,4 @@ export * from './remediation';
 export * from './outbox';
 export * from './review';
 export * from './jobs';
+export * from './storage';

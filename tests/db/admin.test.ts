@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -33,19 +30,13 @@ const csvSource = (text: string) => (async function* () {
 describe.each(TEST_TARGETS)('operator console on %s', (target) => {
   let h: TestDb;
   let users: Record<string, U>;
-  let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'imports-'));
-    process.env.IMPORT_DIR = dir;
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     const rows = await h.db.select().from(t.users);
     users = Object.fromEntries(rows.map((u) => [u.email.split('@')[0]!, { id: u.id, role: u.role }]));
   });
-  afterAll(async () => {
-    await h?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => h?.close());
 
   const count = async (table: typeof t.findings | typeof t.notices | typeof t.outbox | typeof t.auditEvents | typeof t.users | typeof t.importBatches | typeof t.orders | typeof t.extensionRequests) =>
     ((await h.db.select({ n: sql<number>`count(*)::int` }).from(table)) as [{ n: number }])[0].n;

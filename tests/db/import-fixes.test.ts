@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { createImportBatch } from '@/db/imports/preview';
 import { runImportBatch, startImport } from '@/db/imports/runner';
 import { discardImport } from '@/db/imports/discard';
-import { importFilePath } from '@/db/imports/files';
 import { ConflictError } from '@/lib/errors';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
@@ -19,19 +15,13 @@ const csv = (lines: string[]) => (async function* () { yield new TextEncoder().e
 describe.each(TEST_TARGETS)('bulk import on %s', (target) => {
   let h: TestDb;
   let admin: { id: string; role: 'admin' };
-  let dir: string;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'imports-'));
-    process.env.IMPORT_DIR = dir;
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     const [a] = await h.db.select().from(t.users).where(eq(t.users.role, 'admin'));
     admin = { id: a!.id, role: 'admin' };
   });
-  afterAll(async () => {
-    await h?.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => h?.close());
 
   async function site() {
     const [s] = await h.db.select().from(t.subjects).where(eq(t.subjects.name, '杭州数帆网络科技有限公司'));
@@ -61,7 +51,7 @@ describe.each(TEST_TARGETS)('bulk import on %s', (target) => {
     await discardImport(h.db, { actor: admin, batchId });
     const [b] = await h.db.select().from(t.importBatches).where(eq(t.importBatches.id, batchId));
     expect(b!.status).toBe('discarded');
-    await expect(stat(importFilePath(batchId))).rejects.toThrow();
+    expect(await h.db.select({ id: t.storedFiles.id }).from(t.storedFiles).where(eq(t.storedFiles.importBatchId, batchId))).toEqual([]);
     await expect(startImport(h.db, { actor: admin, batchId })).rejects.toThrow(ConflictError);
     await expect(discardImport(h.db, { actor: admin, batchId })).rejects.toThrow(ConflictError);
     const audit = await h.db.select().from(t.auditEvents).where(eq(t.auditEvents.action, 'import.discard'));

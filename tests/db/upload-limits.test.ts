@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq, inArray } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { setDbForTests } from '@/db/client';
-import { LOOSE_QUOTA_MESSAGE, MAX_LOOSE_UPLOAD_BYTES, MAX_LOOSE_UPLOADS, saveMaterial } from '@/db/materials/store';
+import { saveMaterial } from '@/db/materials/store';
+import { LOOSE_QUOTA_MESSAGE, MAX_LOOSE_UPLOAD_BYTES, MAX_LOOSE_UPLOADS } from '@/db/materials/loose';
 import { runHousekeeping } from '@/db/jobs/housekeeping';
+import { getFile, putFile } from '@/db/storage/files';
 import { BODY_TOO_LARGE_MESSAGE } from '@/lib/http/body-limits';
 import type { SessionUser } from '@/app/_server/session';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
@@ -49,9 +48,7 @@ describe('body limits', () => {
 describe.each(TEST_TARGETS)('uploads on %s', (target) => {
   let h: TestDb;
   let users: Record<string, SessionUser>;
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'upload-limits-'));
   beforeAll(async () => {
-    process.env.UPLOAD_DIR = dir;
     h = await freshDb(target);
     await seedDemo(h.db, { quiet: true });
     setDbForTests(h as never);
@@ -139,7 +136,7 @@ describe.each(TEST_TARGETS)('uploads on %s', (target) => {
     expect(await res.json()).toMatchObject({ ok: false, fieldErrors: { file: [LOOSE_QUOTA_MESSAGE] } });
   });
 
-  it('housekeeping purges unused uploads a day old (rows and files) and expired sign-in tokens, nothing else', async () => {
+  it('housekeeping purges unused uploads a day old (rows and bytes) and expired sign-in tokens, nothing else', async () => {
     const owner = users.filer!.id;
     const now = new Date();
     const old = new Date(now.getTime() - 25 * 3600_000);
@@ -153,7 +150,7 @@ describe.each(TEST_TARGETS)('uploads on %s', (target) => {
       .returning();
     const [draft] = await h.db.select().from(t.orders).where(eq(t.orders.state, 'DRAFT')).limit(1);
     const [onOrder] = await h.db.insert(t.materials).values({ ownerId: draft!.ownerId, orderId: draft!.id, kind: 'x', fileName: 'o.png', mime: 'image/png', size: 10, sha256: 'x', createdAt: old }).returning();
-    for (const m of [stale!, fresh!, onRecheck!, onOrder!]) writeFileSync(path.join(dir, m.id), 'x');
+    for (const m of [stale!, fresh!, onRecheck!, onOrder!]) await putFile(h.db, { materialId: m.id }, Buffer.from('x'), 'image/png');
     await h.db.insert(t.verificationTokens).values([
       { identifier: 'old@beian.example', token: 'expired-token', expires: new Date(now.getTime() - 60_000) },
       { identifier: 'new@beian.example', token: 'valid-token', expires: new Date(now.getTime() + 600_000) },
@@ -163,8 +160,8 @@ describe.each(TEST_TARGETS)('uploads on %s', (target) => {
     expect(run.looseMaterials).toBeGreaterThanOrEqual(1);
     const left = (await h.db.select({ id: t.materials.id }).from(t.materials).where(inArray(t.materials.id, [stale!.id, fresh!.id, onRecheck!.id, onOrder!.id]))).map((r) => r.id);
     expect(left.sort()).toEqual([fresh!.id, onRecheck!.id, onOrder!.id].sort());
-    expect(existsSync(path.join(dir, stale!.id))).toBe(false);
-    expect(existsSync(path.join(dir, fresh!.id))).toBe(true);
+    expect(await getFile(h.db, { materialId: stale!.id })).toBeUndefined();
+    expect((await getFile(h.db, { materialId: fresh!.id }))?.toString()).toBe('x');
     const tokens = (await h.db.select().from(t.verificationTokens)).map((v) => v.token);
     expect(tokens).toContain('valid-token');
     expect(tokens).not.toContain('expired-token');

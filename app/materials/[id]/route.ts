@@ -11,9 +11,11 @@ const notFound = () => new Response('未找到', { status: 404, headers: { 'cont
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
   const { id } = await params;
-  const row = user ? await findMaterialFor(await getDb(), id, user) : undefined;
+  if (!user) return notFound();
+  const db = await getDb();
+  const row = await findMaterialFor(db, id, user);
   if (!row) return notFound();
-  const bytes = await readMaterialBytes(row.id).catch(() => null);
+  const bytes = await readMaterialBytes(db, row.id);
   const type = bytes ? sniffImage(bytes) : null;
   if (!bytes || !type) return notFound();
   return new Response(new Uint8Array(bytes), { headers: materialHeaders({ type, size: bytes.length, fileName: row.fileName }) });
