@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { outbox } from '../schema';
 import { rowsOf } from '../raw-sql';
-import { renderDeferredNotice, rendersAtSend } from '../notices/email';
+import { renderDeferredNotices, rendersAtSend } from '../notices/email';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
 import { errorForLog, maskPersonalText } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
@@ -113,6 +112,8 @@ export async function deliverDue(
   const rows = await claimDue(db, { limit: opts.limit ?? Math.max(20, concurrency * 4), now: clock() });
   const out: DeliverResult = { claimed: rows.length, sent: 0, failed: 0, parked: 0 };
   const handBack: OutboxRow[] = [];
+  // Notice e-mails of an import are rendered here, for the whole batch, just before they are sent.
+  const rendered = await renderDeferredNotices(db, rows.filter(rendersAtSend), rows[0]?.lease ?? new Date(0));
   let next = 0;
   const lane = async () => {
     while (next < rows.length) {
@@ -121,7 +122,7 @@ export async function deliverDue(
         handBack.push(row);
         continue;
       }
-      await deliverOne(db, row, transports[row.channel], clock, out);
+      await deliverOne(db, rendersAtSend(row) ? withRendering(row, rendered.get(row.id)) : row, transports[row.channel], clock, out);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, rows.length) }, lane));
@@ -130,11 +131,16 @@ export async function deliverDue(
   return out;
 }
 
-async function deliverOne(db: Db, row: OutboxRow, transport: Transport, clock: () => Date, out: DeliverResult) {
+/** A deferred notice with what the batch rendered for it; a row the batch could not render fails when sent. */
+function withRendering(row: OutboxRow, r: { subject: string; html: string; text: string } | Error | undefined): OutboxRow | (OutboxRow & { failure: Error }) {
+  if (r === undefined) return { ...row, failure: new Error(`outbox row ${row.id}: lease lost before sending`) };
+  return r instanceof Error ? { ...row, failure: r } : { ...row, ...r };
+}
+
+async function deliverOne(db: Db, row: OutboxRow & { failure?: Error }, transport: Transport, clock: () => Date, out: DeliverResult) {
   try {
-    // A notice e-mail of an import is rendered here, just before it is sent (queueImportNoticeEmails).
-    const ready = rendersAtSend(row) ? { ...row, ...(await renderDeferredNotice(db, row, sql`${outbox.status} = 'pending' and ${outbox.lockedUntil} = ${row.lease.toISOString()}::timestamptz`)) } : row;
-    await transport.send(ready);
+    if (row.failure) throw row.failure;
+    await transport.send(row);
     if (await markSent(db, row, transport.name, clock())) out.sent++;
   } catch (err) {
     // last_error is shown to operators: a gateway error quoting the mobile number is masked.
