@@ -59,8 +59,9 @@ const schema = z.object({
   // Purges of unused uploads, expired sign-in tokens and the self-check log.
   HOUSEKEEPING: flag(true),
   OUTBOX_INTERVAL_MS: int(2000, 50),
-  // Messages one worker keeps in flight (and SMTP connections in its pool).
-  OUTBOX_CONCURRENCY: int(8, 1, 64),
+  // Messages one worker keeps in flight (and SMTP connections in its pool). An SMTP transaction waits
+  // ~100–150 ms on round trips: at 8 in flight two workers sent 82 notices/s, at 32 they sent 211/s.
+  OUTBOX_CONCURRENCY: int(32, 1, 64),
   REMINDER_INTERVAL_MS: int(3_600_000, 100),
   REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
   HOUSEKEEPING_INTERVAL_MS: int(3_600_000, 100),
