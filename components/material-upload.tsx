@@ -3,10 +3,12 @@ import { useId, useState, type FormEvent } from 'react';
 import type { SavedMaterial } from '@/db/materials/store';
 import { checkUploadSize } from '@/lib/validation/upload';
 import { MATERIAL_UPLOAD_PATH, type UploadReply } from '@/lib/http/body-limits';
-import { postForm } from './post-form';
+import { postFormWithProgress } from './post-form';
+import { useHydrated } from './ui/use-hydrated';
 
 /**
- * One labelled image upload, posted to the upload route (app/materials/upload/route.ts). The server checks
+ * One labelled image upload, posted to the upload route (app/materials/upload/route.ts). Picking a file
+ * uploads it, with a progress bar; without JavaScript an 上传 button posts the same form. The server checks
  * type, structure and size by content; the error appears next to the field. A file outside 200 KB – 4 MB
  * is refused here before a byte is sent (the server would refuse it anyway: 413 past its body limit).
  * `onUploaded` receives the stored material's id (put it in the form / draft).
@@ -25,8 +27,9 @@ export function MaterialUpload({
   onUploaded: (m: SavedMaterial) => void;
 }) {
   const [state, setState] = useState<UploadReply<SavedMaterial> | null>(null);
-  const [pending, setPending] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
   const [tooBig, setTooBig] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const id = useId();
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -35,9 +38,10 @@ export function MaterialUpload({
     const problem = file instanceof File && file.size > 0 ? checkUploadSize(file.size) : null;
     setTooBig(problem);
     if (problem) return; // not a byte sent
-    setPending(true);
-    const r = await postForm<SavedMaterial>(MATERIAL_UPLOAD_PATH, body);
-    setPending(false);
+    setState(null);
+    setProgress(0);
+    const r = await postFormWithProgress<SavedMaterial>(MATERIAL_UPLOAD_PATH, body, setProgress);
+    setProgress(null);
     setState(r);
     if (r.ok && r.data) onUploaded(r.data);
   };
@@ -54,12 +58,20 @@ export function MaterialUpload({
           accept="image/jpeg,image/png,image/gif"
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
           aria-invalid={error ? true : undefined}
+          disabled={progress !== null}
+          onChange={(e) => e.currentTarget.files?.length && e.currentTarget.form?.requestSubmit()}
           className="text-sm"
         />
-        <button type="submit" disabled={pending} className="rounded border border-brand-700 px-3 py-1 text-sm text-brand-700 disabled:opacity-60">
-          {pending ? '上传中…' : '上传'}
-        </button>
+        {hydrated ? null : (
+          <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-sm text-brand-700">上传</button>
+        )}
       </div>
+      {progress !== null ? (
+        <p className="mt-1 flex items-center gap-2 text-sm text-slate-700" role="status">
+          <progress value={Math.round(progress * 100)} max={100} aria-label={`${label}上传进度`} className="h-2 w-40" />
+          上传中 {Math.round(progress * 100)}%
+        </p>
+      ) : null}
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>
       {value ? (
         <p className="mt-1 text-sm text-green-800">

@@ -14,3 +14,31 @@ export async function postForm<T>(url: string, body: FormData): Promise<UploadRe
     return { ok: false, message: '网络连接中断，上传未完成，请检查网络后重试。' };
   }
 }
+
+/**
+ * postForm with upload progress (fetch cannot report it): `onProgress` receives the fraction sent, 0–1.
+ * Same answers as postForm for a refusal that is not the handler's own JSON.
+ */
+export function postFormWithProgress<T>(url: string, body: FormData, onProgress: (fraction: number) => void): Promise<UploadReply<T>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      if ((xhr.getResponseHeader('content-type') ?? '').includes('application/json')) {
+        try {
+          return resolve(JSON.parse(xhr.responseText) as UploadReply<T>);
+        } catch {
+          // fall through to the generic answer
+        }
+      }
+      if (xhr.status === 413) return resolve({ ok: false, message: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: [BODY_TOO_LARGE_MESSAGE] } });
+      resolve({ ok: false, message: '系统繁忙，上传未完成，请稍后重试。' });
+    };
+    xhr.onerror = () => resolve({ ok: false, message: '网络连接中断，上传未完成，请检查网络后重试。' });
+    xhr.send(body);
+  });
+}

@@ -67,7 +67,6 @@ test.describe('rectification page', () => {
     await shoot(page, 'rectification');
 
     await page.getByLabel('证明材料（可选，如新的域名证书、网页截图）').setInputFiles({ name: '首页底部截图.png', mimeType: 'image/png', buffer: tinyPng() });
-    await page.getByRole('button', { name: '上传', exact: true }).click();
     await expect(page.getByText('已上传：')).toBeVisible();
     await page.getByLabel('说明（可选）').fill('首页底部已加上网站备案号并链接到工信部备案官网。');
     await page.getByRole('button', { name: '我已完成，申请复核' }).click();
