@@ -51,10 +51,10 @@ test('变更接入 from submission through 初审驳回, resubmission, 短信核
   await expect(filer.getByRole('heading', { level: 2, name: '当前状态：初审驳回' })).toBeVisible();
   await expect(filer.getByText('该 IP 不属于本接入商，请填写云主机的公网 IP').first()).toBeVisible();
   await filer.getByRole('link', { name: '修改后重新提交' }).click();
-  // The wizard resumes at its saved step (the review); back to the IP step, where the reason sits at the field.
-  await expect(filer.getByRole('button', { name: '上一步' })).toBeEnabled();
-  await filer.getByRole('button', { name: '上一步' }).click();
+  // The wizard opens at the step of the rejected field, with every reason summed up at the top.
   await expect(filer.getByRole('heading', { level: 2, name: /第 1 步/ })).toBeVisible();
+  await expect(filer).toHaveURL(/[?&]step=1/);
+  await expect(filer.getByRole('region', { name: '驳回原因汇总' })).toContainText('该 IP 不属于本接入商');
   const ip = filer.getByLabel('IP 地址 1');
   await expect(ip).toHaveAccessibleDescription(/该 IP 不属于本接入商/);
   await expect(filer.getByRole('button', { name: '下一步' })).toBeEnabled();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_TYPES } from '@/lib/domain/codes';
-import { REQUIRED_MATERIALS, STEP_TITLES, WIZARD_STEPS, firstStepOf, ipsPath, rejectionPath, websitePrincipalPath } from './steps';
+import { REQUIRED_MATERIALS, STEP_TITLES, WIZARD_STEPS, firstStepOf, ipsPath, openingStep, rejectionPath, websitePrincipalPath } from './steps';
 
 describe('wizard steps', () => {
   it('every type has titled steps ending with the review; material steps exactly where materials are needed', () => {
@@ -46,5 +46,21 @@ describe('rejectionApplies', () => {
     expect(firstStepOf('NEW_WEBSITE', ['website.ips.0'])).toBe(2);
     expect(firstStepOf('CHANGE_ACCESS', ['ips.1'])).toBe(0);
     expect(firstStepOf('NEW_WEBSITE', ['_', 'subject.name'])).toBeNull();
+  });
+});
+
+describe('openingStep: where the wizard opens', () => {
+  // CHANGE_SUBJECT: subject (0), principal (1), materials (2), review (3).
+  it('honours the step in the address up to the furthest step the filer may reach', () => {
+    expect(openingStep('CHANGE_SUBJECT', 'DRAFT', 2, '2', [])).toBe(1);
+    expect(openingStep('CHANGE_SUBJECT', 'DRAFT', 2, '4', [])).toBe(2); // a draft cannot skip unsaved steps
+    expect(openingStep('CHANGE_SUBJECT', 'FIRST_REVIEW_REJECTED', 3, '1', ['principal.mobile'])).toBe(0);
+    for (const bad of ['0', '99', 'x', '-1', '1.5']) expect(openingStep('CHANGE_SUBJECT', 'DRAFT', 2, bad, [])).toBe(2);
+  });
+  it('opens a rejected order at its first step with a rejected field, a draft where it was left', () => {
+    expect(openingStep('CHANGE_SUBJECT', 'FIRST_REVIEW_REJECTED', 3, undefined, ['principal.mobile', 'materials'])).toBe(1);
+    expect(openingStep('CHANGE_SUBJECT', 'FIRST_REVIEW_REJECTED', 3, undefined, [null])).toBe(3);
+    expect(openingStep('CHANGE_ACCESS', 'FIRST_REVIEW_REJECTED', 1, undefined, ['ips'])).toBe(0);
+    expect(openingStep('CHANGE_SUBJECT', 'DRAFT', 9, undefined, [])).toBe(3);
   });
 });

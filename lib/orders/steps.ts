@@ -116,3 +116,27 @@ export function firstStepOf(type: OrderTypeValue, paths: readonly string[]): num
   const at = paths.map((p) => stepOfPath(type, p)).filter((k): k is StepKey => k !== null).map((k) => WIZARD_STEPS[type].indexOf(k));
   return at.length ? Math.min(...at) : null;
 }
+
+/**
+ * The step the wizard opens at (0-based). A step asked for in the address (`?step=N`, 1-based, from a
+ * reload, the browser's history or a rejection e-mail's link) is honoured up to the furthest step the filer
+ * may reach: any step of a rejected order, no further than the saved step of a draft. Otherwise a rejected
+ * order opens at its first step with a rejected field, and a draft where it was left.
+ */
+export function openingStep(
+  type: OrderTypeValue,
+  state: string,
+  savedStep: number,
+  asked: string | undefined,
+  rejectedPaths: readonly (string | null)[],
+): number {
+  const last = WIZARD_STEPS[type].length - 1;
+  const reachable = state === 'DRAFT' ? Math.min(savedStep, last) : last;
+  const n = asked && /^\d{1,2}$/.test(asked) ? Number(asked) - 1 : NaN;
+  if (n >= 0 && n <= reachable) return n;
+  if (state !== 'DRAFT') {
+    const first = firstStepOf(type, rejectedPaths.filter((p): p is string => Boolean(p)));
+    if (first !== null) return first;
+  }
+  return Math.min(savedStep, last);
+}

@@ -9,7 +9,7 @@ import { OrderWizard } from './wizard';
 import { ORDER_TYPE_EXPLANATIONS, ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { REJECTION_REASONS } from '@/lib/remediation/rejection-reasons';
 import { openFieldsFor } from '@/lib/orders/finding-fields';
-import { REQUIRED_MATERIALS, rejectionPath } from '@/lib/orders/steps';
+import { REQUIRED_MATERIALS, openingStep, rejectionPath } from '@/lib/orders/steps';
 import { getProvince } from '@/lib/rules/provinces';
 import { NotFoundError } from '@/lib/errors';
 import { cancelWarnings } from '@/lib/remediation/cancel-warnings';
@@ -17,9 +17,9 @@ import { subjectDomainNames } from '@/db/queries/filings';
 
 export const metadata: Metadata = { title: '填写备案订单' };
 
-export default async function EditOrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditOrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string }> }) {
   const user = await requirePageUser(['filer']);
-  const { id } = await params;
+  const [{ id }, { step: askedStep }] = await Promise.all([params, searchParams]);
   const db = await getDb();
   const order = await getOrderForOwner(db, id, user.id).catch((e) => {
     if (e instanceof NotFoundError) notFound();
@@ -34,6 +34,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
     const text = [reason?.reason, reason?.fix, r.note].filter(Boolean).join(' ');
     return { path: rejectionPath(order.type, r.field ?? reason?.field), text };
   });
+  const initialStep = openingStep(order.type, order.state, order.wizardStep, askedStep, rejections.map((r) => r.path));
   const open = openFieldsFor(order.type, findings.map((f) => f.code), rejections.map((r) => r.path));
   const extra = getProvince(order.provinceCode)?.extraDocuments;
   const typeLabel = ORDER_TYPE_LABELS[order.type];
@@ -56,6 +57,7 @@ export default async function EditOrderPage({ params }: { params: Promise<{ id: 
       </header>
       <OrderWizard
         order={{ id: order.id, number: order.number, type: order.type, typeLabel, state: order.state, wizardStep: order.wizardStep, version: order.version }}
+        initialStep={initialStep}
         ctx={ctx}
         initial={{ ...(order.payload as object), materials }}
         current={current}

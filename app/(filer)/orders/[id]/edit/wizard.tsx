@@ -21,6 +21,8 @@ type Values = Record<string, unknown>;
 
 export type WizardProps = {
   order: { id: string; number: string; type: OrderTypeValue; typeLabel: string; state: OrderState; wizardStep: number; version: number };
+  /** The step to open (0-based): the one in the address, else the first with a rejected field, else the saved one. */
+  initialStep: number;
   ctx: WizardContext;
   initial: Values;
   /** The filing as it stands, as the reviewer sees it: the review step shows the reviewer's rows. */
@@ -36,7 +38,22 @@ export type WizardProps = {
 
 export function OrderWizard(p: WizardProps) {
   const steps = WIZARD_STEPS[p.order.type];
-  const [step, setStep] = useState(Math.min(p.order.wizardStep, steps.length - 1));
+  const [step, setStepState] = useState(Math.min(p.initialStep, steps.length - 1));
+  // The step lives in the address (?step=N): the browser's back and forward move between steps instead of
+  // leaving the wizard, and a reload opens the same step.
+  const setStep = useCallback((n: number) => {
+    setStepState(n);
+    window.history.pushState(null, '', stepHref(n));
+  }, []);
+  useEffect(() => {
+    window.history.replaceState(window.history.state, '', stepHref(Math.min(p.initialStep, steps.length - 1)));
+    const onPop = () => {
+      const n = Number(new URL(window.location.href).searchParams.get('step')) - 1;
+      if (Number.isInteger(n) && n >= 0 && n < steps.length) setStepState(n);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [p.initialStep, steps.length]);
   // The resolver reads the step when it validates, which is always after the render that set it.
   const stepRef = useRef(step);
   useEffect(() => {
@@ -77,7 +94,6 @@ export function OrderWizard(p: WizardProps) {
   const key = steps[step]!;
   const isReview = key === 'review';
   const resubmitting = p.order.state !== 'DRAFT';
-  const sectionRejections = p.rejections.filter((r) => !r.path || !r.path.includes('.') || r.path === 'materials');
 
   const materials = (useWatch({ control: form.control, name: 'materials' }) as MaterialRef[] | undefined) ?? [];
   const addMaterial = useCallback(
@@ -115,6 +131,7 @@ export function OrderWizard(p: WizardProps) {
       }
       const saved = res.data?.version ?? version;
       setVersion(saved);
+      setUnsaved(false);
       if (!isReview) {
         setSaved(`已保存草稿（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
         setStep(target);
@@ -130,6 +147,15 @@ export function OrderWizard(p: WizardProps) {
       router.refresh();
     });
   });
+
+  // Typed but not yet saved (a step is saved when it is left with 下一步): ask before the page is left.
+  const [unsaved, setUnsaved] = useState(false);
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
 
   const legalRep = p.ctx.legalRepName;
   return (
@@ -167,16 +193,30 @@ export function OrderWizard(p: WizardProps) {
           </div>
         ) : null}
         <input type="hidden" name="version" value={version} />
-        {step === 0 && sectionRejections.length ? (
-          <div className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-            <p className="font-medium">审核驳回原因</p>
-            <ul className="list-disc pl-5">{sectionRejections.map((r) => <li key={r.text}>{r.text}</li>)}</ul>
+        {p.rejections.length ? (
+          <div className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="region" aria-label="驳回原因汇总">
+            <p className="font-medium">审核驳回原因（共 {p.rejections.length} 条，请逐条修改后重新提交）</p>
+            <ul className="list-disc pl-5">
+              {p.rejections.map((r) => {
+                const at = r.path ? firstStepOf(p.order.type, [r.path]) : null;
+                return (
+                  <li key={`${r.path}-${r.text}`}>
+                    {r.text}
+                    {at !== null && at !== step ? (
+                      <button type="button" onClick={() => setStep(at)} className="ml-2 underline">
+                        去第 {at + 1} 步修改
+                      </button>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
           </div>
         ) : null}
         {key === 'materials' ? (
           <MaterialsStep needed={p.materialsNeeded} extra={p.extraDocuments} materials={materials} handlers={uploadHandlers} error={(form.formState.errors.materials as { message?: string } | undefined)?.message} />
         ) : null}
-        <form onSubmit={next} noValidate>
+        <form onSubmit={next} onInput={() => setUnsaved(true)} noValidate>
           {key === 'subject' ? <SubjectStep meta={meta} ctx={p.ctx} /> : null}
           {key === 'principal' ? <PrincipalStep meta={meta} base="principal" legalRepHint={legalRep ? `单位的主体负责人须为法定代表人（${legalRep}）的省份，请填写法定代表人` : undefined} /> : null}
           {key === 'websitePrincipal' ? <PrincipalStep meta={meta} base={websitePrincipalPath(p.order.type)} /> : null}
@@ -229,4 +269,11 @@ function ReviewTable({ type, typeLabel, ctx, current, values, materials }: { typ
       {materials.length ? <p className="mt-3 text-sm">已上传材料：{materials.map((m) => m.fileName).join('、')}</p> : null}
     </div>
   );
+}
+
+/** This page's address with `step` (1-based) set, the rest of the query kept. */
+function stepHref(step: number): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set('step', String(step + 1));
+  return `${url.pathname}${url.search}${url.hash}`;
 }
