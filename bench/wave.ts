@@ -6,7 +6,7 @@ import postgres from 'postgres';
 import { benchImport } from './import';
 
 // The notice wave (`BENCH_WAVE=1 npm run bench`, or `DATABASE_URL=… npx tsx bench/wave.ts` on a database
-// seeded by bench:seed): an import of two rows per subject queues one 整改通知 e-mail per subject, and
+// seeded by bench:seed): an import of one row per subject queues one 整改通知 e-mail per subject, and
 // `npm run worker` processes deliver them to a real SMTP server on localhost that counts what it accepts by
 // the X-Outbox-Id header. One worker runs alone for a while (its rate), then two deliver the rest. Reported:
 // mails/s with one and with two workers, worker CPU per mail, and whether every mail arrived exactly once.
@@ -88,7 +88,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function benchWave(sourceUrl: string, opts: { mails?: number; log?: (s: string) => void } = {}): Promise<WaveBench> {
   const log = opts.log ?? console.log;
   const wanted = opts.mails ?? Number(process.env.BENCH_WAVE_MAILS ?? 100_000);
-  const imp = await benchImport(sourceUrl, { rows: 2 * wanted, keep: true, log });
+  const imp = await benchImport(sourceUrl, { rows: wanted, keep: true, log }); // one row per subject: 100,000 rows stay under the 20 MB import limit
   const sql = postgres(imp.url, { max: 1, onnotice: () => {} });
   const sink = await startSink();
   const pending = async () => Number((await sql`select count(*)::int as n from outbox where status = 'pending'`)[0]!.n);
