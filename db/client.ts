@@ -48,8 +48,10 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
         await once.end();
       }
     }
-    const client = postgres(opts.url, { max: config().DB_POOL_MAX, onnotice: () => {} });
-    const listeners = trackListeners(postgresListen(postgres, opts.url));
+    const client = postgres(opts.url, { max: config().DB_POOL_MAX, prepare: config().DB_PREPARE, onnotice: () => {} });
+    // The listener bypasses a transaction-mode pooler when DATABASE_LISTEN_URL says where PostgreSQL is.
+    const listenUrl = opts.url === config().DATABASE_URL ? (config().DATABASE_LISTEN_URL ?? opts.url) : opts.url;
+    const listeners = trackListeners(postgresListen(postgres, listenUrl));
     const close = async () => {
       await listeners.stopAll();
       await client.end({ timeout: 5 });

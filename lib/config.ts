@@ -41,6 +41,11 @@ const schema = z.object({
   // Database
   DATABASE_URL: pgUrl,
   DB_POOL_MAX: int(10, 1, 1000),
+  // The one LISTEN connection of each process needs a session: behind PgBouncer in transaction mode, point
+  // this at PostgreSQL itself (or at a session-mode pool). Defaults to DATABASE_URL.
+  DATABASE_LISTEN_URL: pgUrl,
+  // Named prepared statements; set 0 for a pooler that cannot carry them across its server connections.
+  DB_PREPARE: flag(true),
   PGLITE_DIR: optionalText,
   // Sign-in and links
   AUTH_SECRET: optionalText,
