@@ -55,11 +55,11 @@ const WEBSITE_OBSERVED = ['首页无法访问（HTTP 502）', '网站内容涉�
 const DOMAIN_CODES = ['DOMAIN_EXPIRED', 'DNS_NOT_AT_PROVIDER'];
 
 /**
- * Two rows per subject (a website finding and a domain finding on another of its websites), over subjects
- * spread across the whole table, skipping the bench filer's five. Every fifth row carries its own deadline.
+ * Two rows per subject (a website finding and a domain finding on another of its websites), or one (the
+ * website finding), over subjects spread across the whole table, skipping the bench filer's five. Every
+ * fifth row carries its own deadline.
  */
-export async function writeBenchCsv(file: string, rows: number, subjects: number, deadline: string): Promise<number> {
-  const perSubject = 2;
+export async function writeBenchCsv(file: string, rows: number, subjects: number, deadline: string, perSubject: 1 | 2 = 2): Promise<number> {
   const wanted = Math.ceil(rows / perSubject);
   const stride = Math.max(1, Math.floor((subjects - 5) / wanted));
   const out = createWriteStream(file);
@@ -75,6 +75,7 @@ export async function writeBenchCsv(file: string, rows: number, subjects: number
     const own = (i: number) => (i % 5 === 0 ? deadline : '');
     await write(`${icp(g)},${icp(g)}-${k},,${WEBSITE_CODES[g % 4]},${WEBSITE_OBSERVED[g % 4]},${own(n)}\n`);
     if (++n >= rows) break;
+    if (perSubject === 1) continue;
     const k2 = 1 + ((g + 1) % 3);
     await write(`${icp(g)},${icp(g)}-${k2},b${g}-${k2}.bench.cn,${DOMAIN_CODES[g % 2]},"注册局查询：到期, 未续费",${own(n)}\n`);
     n++;
@@ -207,7 +208,7 @@ async function runChild(url: string, csv: string): Promise<ChildReport & { hwmMb
 
 export async function benchImport(
   sourceUrl: string,
-  opts: { rows?: number; log?: (s: string) => void; keep?: boolean } = {},
+  opts: { rows?: number; perSubject?: 1 | 2; log?: (s: string) => void; keep?: boolean } = {},
 ): Promise<ImportBench & { url: string }> {
   const log = opts.log ?? console.log;
   const src = postgres(sourceUrl, { max: 1, onnotice: () => {} });
@@ -216,12 +217,13 @@ export async function benchImport(
   const dir = await mkdtemp(path.join(tmpdir(), 'beian-bench-import-'));
   try {
     const [{ n: subjects }] = (await src`select count(*)::int as n from subjects`) as unknown as [{ n: number }];
-    const rows = Math.min(opts.rows ?? 100_000, 2 * (subjects - 5));
+    const per = opts.perSubject ?? 2;
+    const rows = Math.min(opts.rows ?? 100_000, per * (subjects - 5));
     const csv = path.join(dir, 'checks.csv');
     const deadline = new Date(Date.now() + 45 * 86400_000).toISOString().slice(0, 10);
-    await writeBenchCsv(csv, rows, subjects, deadline);
+    await writeBenchCsv(csv, rows, subjects, deadline, per);
     const fileMb = (await stat(csv)).size / 1024 / 1024;
-    log(`  import: ${rows} rows (${fileMb.toFixed(1)} MB) over ${Math.ceil(rows / 2)} of ${subjects} subjects`);
+    log(`  import: ${rows} rows (${fileMb.toFixed(1)} MB) over ${Math.ceil(rows / per)} of ${subjects} subjects`);
 
     // A scratch copy of the seeded database: the import's 100k findings never reach the pages' benchmarks.
     await src.end();
@@ -249,7 +251,7 @@ export async function benchImport(
       if (!complete) log(`  import incomplete: ${JSON.stringify(child.batch)}`);
       return {
         rows,
-        subjects: Math.ceil(rows / 2),
+        subjects: Math.ceil(rows / per),
         fileMb,
         previewSeconds: child.previewSeconds,
         runSeconds: child.runSeconds,

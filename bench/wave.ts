@@ -88,7 +88,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function benchWave(sourceUrl: string, opts: { mails?: number; log?: (s: string) => void } = {}): Promise<WaveBench> {
   const log = opts.log ?? console.log;
   const wanted = opts.mails ?? Number(process.env.BENCH_WAVE_MAILS ?? 100_000);
-  const imp = await benchImport(sourceUrl, { rows: wanted, keep: true, log }); // one row per subject: 100,000 rows stay under the 20 MB import limit
+  const imp = await benchImport(sourceUrl, { rows: wanted, perSubject: 1, keep: true, log }); // 100,000 rows stay under the 20 MB import limit
   const sql = postgres(imp.url, { max: 1, onnotice: () => {} });
   const sink = await startSink();
   const pending = async () => Number((await sql`select count(*)::int as n from outbox where status = 'pending'`)[0]!.n);
