@@ -35,7 +35,7 @@ function trackListeners(listen: Listen): { listen: Listen; stopAll: () => Promis
  * in `dir` (file-backed) or in memory when `dir` is undefined. Drivers load lazily so a PostgreSQL
  * deployment never loads PGlite's WebAssembly and vice versa.
  */
-export async function openDb(opts: { url?: string; dir?: string; migrate?: boolean; logger?: Logger }): Promise<Handle> {
+export async function openDb(opts: { url?: string; dir?: string; migrate?: boolean; logger?: Logger; listenUrl?: string; prepare?: boolean }): Promise<Handle> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
@@ -48,9 +48,9 @@ export async function openDb(opts: { url?: string; dir?: string; migrate?: boole
         await once.end();
       }
     }
-    const client = postgres(opts.url, { max: config().DB_POOL_MAX, prepare: config().DB_PREPARE, onnotice: () => {} });
+    const client = postgres(opts.url, { max: config().DB_POOL_MAX, prepare: opts.prepare ?? config().DB_PREPARE, onnotice: () => {} });
     // The listener bypasses a transaction-mode pooler when DATABASE_LISTEN_URL says where PostgreSQL is.
-    const listenUrl = opts.url === config().DATABASE_URL ? (config().DATABASE_LISTEN_URL ?? opts.url) : opts.url;
+    const listenUrl = opts.listenUrl ?? (opts.url === config().DATABASE_URL ? (config().DATABASE_LISTEN_URL ?? opts.url) : opts.url);
     const listeners = trackListeners(postgresListen(postgres, listenUrl));
     const close = async () => {
       await listeners.stopAll();

@@ -32,7 +32,8 @@ describe.each(TEST_TARGETS)('LISTEN on %s', (target) => {
     expect(live).toEqual({ a_changed: false, b_changed: false });
   });
 
-  it.runIf(target === 'postgres')('uses one connection for every channel and re-listens all after it is cut', async () => {
+  // PGlite has no connections to count or cut.
+  if (target === 'postgres') it('uses one connection for every channel and re-listens all after it is cut', async () => {
     const { db } = ((await h.db.execute(sql`select current_database() as db`)) as unknown as { db: string }[])[0]!;
     const live: Record<string, boolean> = {};
     const heard: string[] = [];
