@@ -33,4 +33,16 @@ test.describe('我的备案 dashboard', () => {
     await expect(page).toHaveURL(/\/notices$/);
     await expect(page.getByRole('link', { name: /^去整改：/ })).toHaveCount(open);
   });
+
+  test('on a 390 px phone the first 去整改 is on the first screen and each website shows its status without sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'filer@beian.example');
+    await expect(page.getByRole('list', { name: '待整改事项' }).getByRole('link').first()).toBeInViewport();
+    const status = page.getByRole('article').first().locator('td[data-label="状态"]').first();
+    await status.scrollIntoViewIfNeeded();
+    const box = (await status.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: 'test-results/screens/dashboard-390x844.png', fullPage: true });
+  });
 });

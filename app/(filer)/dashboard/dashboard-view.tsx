@@ -24,7 +24,7 @@ export function Dashboard({ view }: { view: DashboardView }) {
         <p className="mt-1 text-sm text-slate-600">您名下的备案主体与网站，以及需要处理的整改事项。</p>
       </div>
 
-      <dl className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+      <dl className="grid grid-cols-3 gap-2 sm:gap-3">
         <Stat label="待整改事项" value={stats.openFindings} tone={stats.openFindings ? 'text-amber-800' : 'text-slate-900'} />
         <Stat label="进行中的订单" value={stats.openOrders} />
         <Stat label="备案主体" value={stats.subjects} />
@@ -85,9 +85,9 @@ export function Dashboard({ view }: { view: DashboardView }) {
 
 function Stat({ label, value, tone = 'text-slate-900' }: { label: string; value: number; tone?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <dt className="text-sm text-slate-600">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold ${tone}`}>{value}</dd>
+    <div className="rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+      <dt className="text-xs text-slate-600 sm:text-sm">{label}</dt>
+      <dd className={`mt-1 text-xl font-semibold sm:text-2xl ${tone}`}>{value}</dd>
     </div>
   );
 }

@@ -62,28 +62,24 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
           <Link href={s.order.href} className="font-medium underline">{s.order.link}</Link>
         </p>
       ) : null}
-      <div className="overflow-x-auto">
-        {/* Cell padding (and the 备案号 column's nowrap) set once on the table, not on each of its cells. Narrow screens
-            scroll the table sideways (min width) rather than squeeze 网站名称 to one character per line. */}
-        <table className="w-full min-w-[40rem] text-left text-sm [&_td]:px-4 [&_td]:py-2 [&_td:first-child]:whitespace-nowrap [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
+      <div className="sm:overflow-x-auto">
+        {/* Cell padding (and the 备案号 column's nowrap) set once on the table, not on each of its cells. On a
+            phone each row becomes a card whose cells carry their column's name (data-label), so 状态 stays in
+            view instead of behind a sideways scroll; from sm up it is the table. */}
+        <table className="block w-full text-left text-sm sm:table sm:min-w-[40rem] [&_td]:px-4 [&_td]:py-0.5 sm:[&_td]:py-2 sm:[&_td:first-child]:whitespace-nowrap [&_th]:px-4 [&_th]:py-2 [&_th]:font-medium">
           <caption className="sr-only">{`${s.name}的网站`}</caption>
-          <thead className="bg-slate-50 text-slate-600">
+          <thead className="hidden bg-slate-50 text-slate-600 sm:table-header-group">
             <tr>
-              <th scope="col">网站备案号</th>
-              <th scope="col">网站名称</th>
-              <th scope="col">域名</th>
-              <th scope="col">接入 IP</th>
-              <th scope="col">状态</th>
+              {WEBSITE_COLUMNS.map((c) => <th key={c} scope="col">{c}</th>)}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="block divide-y divide-slate-100 sm:table-row-group">
             {s.websites.map((w) => (
-              <tr key={w.icpNumber}>
-                <td>{w.icpNumber}</td>
-                <td>{w.name}</td>
-                <td>{w.domains}</td>
-                <td>{w.ips}</td>
-                <td><FilingStatusBadge status={w.status} /></td>
+              <tr key={w.icpNumber} className="block py-2 sm:table-row sm:py-0">
+                {[w.icpNumber, w.name, w.domains, w.ips].map((v, i) => (
+                  <td key={WEBSITE_COLUMNS[i]} data-label={WEBSITE_COLUMNS[i]} className={CARD_CELL}>{v}</td>
+                ))}
+                <td data-label="状态" className={CARD_CELL}><FilingStatusBadge status={w.status} /></td>
               </tr>
             ))}
           </tbody>
@@ -92,3 +88,7 @@ export function SubjectCards({ subjects }: { subjects: SubjectCardView[] }) {
     </article>
   ));
 }
+
+const WEBSITE_COLUMNS = ['网站备案号', '网站名称', '域名', '接入 IP', '状态'] as const;
+/** A cell as a labelled line of a card on phones, a table cell from sm up. */
+const CARD_CELL = 'flex gap-2 break-all sm:table-cell before:w-20 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:before:content-none';
