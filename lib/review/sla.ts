@@ -1,4 +1,8 @@
-import { isWorkday } from 'chinese-days';
+import chineseDays from 'chinese-days';
+
+// The package is CommonJS without named-export hints: Node's ESM loader (tsx scripts, the worker) sees only
+// its default export, bundlers see both.
+const { isWorkday } = chineseDays;
 
 // 初审 is promised within one working day (SPEC 5, seed 001 "1个工作日"). Working days are China's: Monday to
 // Friday except public holidays, plus the weekend days worked in lieu (调休), from the maintained calendar in
