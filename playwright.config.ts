@@ -51,6 +51,7 @@ export default defineConfig({
       ALLOW_TEST_HOOKS: '1',
       AUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
       PUBLIC_BASE_URL: `http://127.0.0.1:${PORT}`,
+      METRICS_TOKEN: 'e2e-metrics-token-0123456789',
       OUTBOX_INTERVAL_MS: '300',
       NEXT_TELEMETRY_DISABLED: '1',
       // Website checks resolve every filed domain to the local sites server.

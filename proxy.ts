@@ -6,7 +6,7 @@ import { actionBodyProblem, MALFORMED_ACTION_BODY, type ActionBody } from './lib
 import { authSecret, config as appConfig } from './lib/config';
 import { ACTION_BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE, declaredTooLarge } from './lib/http/body-limits';
 
-const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/healthz', '/readyz', '/status', '/_next', '/favicon', '/robots.txt'];
+const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/healthz', '/readyz', '/metrics', '/status', '/_next', '/favicon', '/robots.txt'];
 const MAX_AGE = authConfig.session.maxAge;
 // The session slides (8 hours after the last visit) but is re-issued at most every 10 minutes: running
 // Auth.js' session endpoint on every request to mint a new token was a tenth of a signed-in page's CPU.

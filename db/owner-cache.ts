@@ -47,6 +47,11 @@ export function ownerCaches(handle: Pick<Handle, 'db' | 'listen'>): OwnerCaches 
   return found;
 }
 
+/** The caches of this database if they were used, for the metrics endpoint (never creates them). */
+export function ownerCachesIfStarted(handle: Pick<Handle, 'db'>): OwnerCaches | undefined {
+  return caches.get(handle.db);
+}
+
 /**
  * Drops `ownerId`'s pages here at once, for the owner's own writes: the page a server action re-renders
  * must show what it just did, and the database's NOTIFY may arrive a moment after the commit does.

@@ -26,6 +26,11 @@ export function sessionUserCache(handle: Pick<Handle, 'db' | 'listen'>): Session
   return cache;
 }
 
+/** The cache of this database if it was used, for the metrics endpoint (never creates it). */
+export function sessionUserCacheIfStarted(handle: Pick<Handle, 'db'>): SessionUserCache | undefined {
+  return caches.get(handle.db);
+}
+
 /** The user a session token names, as the database has it now. */
 export function findSessionUser(handle: Pick<Handle, 'db' | 'listen'>, id: string): Promise<SessionUserRow | undefined> {
   return sessionUserCache(handle).get(id, (uid) => readSessionUser(handle.db, uid));

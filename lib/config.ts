@@ -46,6 +46,8 @@ const schema = z.object({
   DATABASE_LISTEN_URL: pgUrl,
   // Named prepared statements; set 0 for a pooler that cannot carry them across its server connections.
   DB_PREPARE: flag(true),
+  // GET /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, the endpoint is off (404).
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, 'at least 16 characters'),
   PGLITE_DIR: optionalText,
   // Sign-in and links
   AUTH_SECRET: optionalText,

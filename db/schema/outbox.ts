@@ -30,5 +30,6 @@ export const outbox = pgTable(
   (t) => [
     index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('outbox_recipient_idx').on(t.channel, t.recipient, t.createdAt),
+    index('outbox_parked_idx').on(t.id).where(sql`${t.status} = 'parked'`),
   ],
 );

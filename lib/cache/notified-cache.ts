@@ -19,6 +19,9 @@ export class NotifiedCache<V> {
   private readonly groups = new Map<string, Set<string>>();
   private generation = 0;
   private listening = false;
+  /** Reads served from memory and from the database since start (the metrics endpoint reports them). */
+  hits = 0;
+  misses = 0;
 
   /** `seal` makes a value safe to share between requests (e.g. a frozen copy) before it is kept. */
   constructor(
@@ -54,8 +57,12 @@ export class NotifiedCache<V> {
   async get(key: string, load: (key: string) => Promise<V | undefined>): Promise<V | undefined> {
     if (this.listening) {
       const hit = this.values.get(key);
-      if (hit !== undefined) return hit;
+      if (hit !== undefined) {
+        this.hits++;
+        return hit;
+      }
     }
+    this.misses++;
     const generation = this.generation;
     const value = await load(key);
     if (value === undefined || !this.listening || generation !== this.generation) return value;

@@ -54,6 +54,8 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   'app/ping/route.ts': { url: '/ping', roles: 'public' },
   'app/healthz/route.ts': { url: '/healthz', roles: 'public' },
   'app/readyz/route.ts': { url: '/readyz', roles: 'public' },
+  // The token, not a session, opens it (playwright.config.ts sets one).
+  'app/metrics/route.ts': { url: '/metrics', roles: 'public', allowed: { anonymous: [{ status: 401 }], filer: [{ status: 401 }], reviewer: [{ status: 401 }], admin: [{ status: 401 }] } },
   // Auth.js' own endpoints (session, csrf, providers, callbacks); the session answer is the one a page reads.
   'app/api/auth/[...nextauth]/route.ts': { url: '/api/auth/session', roles: 'public' },
 
