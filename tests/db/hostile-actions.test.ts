@@ -28,14 +28,7 @@ vi.mock('@/app/_server/auth', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` });
-  },
-  notFound: () => {
-    throw Object.assign(new Error('NEXT_NOT_FOUND'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' });
-  },
-}));
+vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
 // Background work started by an accepted call (a check run) must not race the write counter.
 vi.mock('@/db/checks/run', async (orig) => ({ ...(await orig<typeof import('@/db/checks/run')>()), runInBackground: () => {} }));
 

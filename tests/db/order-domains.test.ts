@@ -17,14 +17,7 @@ vi.mock('@/app/_server/session', () => ({ currentUser: async () => session.user,
 vi.mock('@/app/_server/auth', () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, clientIp: () => '127.0.0.1' }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
 vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
-vi.mock('next/navigation', () => ({
-  redirect: (url: string) => {
-    throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` });
-  },
-  notFound: () => {
-    throw Object.assign(new Error('NEXT_NOT_FOUND'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' });
-  },
-}));
+vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
 
 type NewSite = Extract<OrderPayload, { type: 'NEW_WEBSITE' }>;
 type Result = { ok: boolean; message?: string; fieldErrors?: Record<string, string[]> };
