@@ -1,5 +1,13 @@
 import { BODY_TOO_LARGE_MESSAGE, type UploadReply } from '@/lib/http/body-limits';
 
+/** A refusal that is not the handler's own JSON (the proxy's 413, a server error), as a Chinese message. */
+function refusal(status: number): { ok: false; message: string; fieldErrors?: Record<string, string[]> } {
+  if (status === 413) return { ok: false, message: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: [BODY_TOO_LARGE_MESSAGE] } };
+  return { ok: false, message: '系统繁忙，上传未完成，请稍后重试。' };
+}
+
+const DISCONNECTED = { ok: false, message: '网络连接中断，上传未完成，请检查网络后重试。' } as const;
+
 /**
  * Posts a form to an upload route handler and returns its answer. A refusal that is not the handler's own
  * JSON (the proxy's 413, a dropped connection) still comes back as a Chinese message for the field.
@@ -8,10 +16,9 @@ export async function postForm<T>(url: string, body: FormData): Promise<UploadRe
   try {
     const res = await fetch(url, { method: 'POST', body, credentials: 'same-origin', headers: { accept: 'application/json' } });
     if ((res.headers.get('content-type') ?? '').includes('application/json')) return (await res.json()) as UploadReply<T>;
-    if (res.status === 413) return { ok: false, message: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: [BODY_TOO_LARGE_MESSAGE] } };
-    return { ok: false, message: '系统繁忙，上传未完成，请稍后重试。' };
+    return refusal(res.status);
   } catch {
-    return { ok: false, message: '网络连接中断，上传未完成，请检查网络后重试。' };
+    return DISCONNECTED;
   }
 }
 
@@ -35,10 +42,9 @@ export function postFormWithProgress<T>(url: string, body: FormData, onProgress:
           // fall through to the generic answer
         }
       }
-      if (xhr.status === 413) return resolve({ ok: false, message: BODY_TOO_LARGE_MESSAGE, fieldErrors: { file: [BODY_TOO_LARGE_MESSAGE] } });
-      resolve({ ok: false, message: '系统繁忙，上传未完成，请稍后重试。' });
+      resolve(refusal(xhr.status));
     };
-    xhr.onerror = () => resolve({ ok: false, message: '网络连接中断，上传未完成，请检查网络后重试。' });
+    xhr.onerror = () => resolve(DISCONNECTED);
     xhr.send(body);
   });
 }

@@ -61,26 +61,22 @@ function processRegistry(): Registry {
 export async function renderMetrics(handle: Pick<Handle, 'db'>): Promise<{ body: string; contentType: string }> {
   const scrape = new Registry();
   const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name: `beian_${name}`, help, labelNames, registers: [scrape] });
+  /** One gauge with a value per label: `{ pending: 3, parked: 0 }` → `name{label="pending"} 3` … */
+  const byLabel = (name: string, help: string, label: string, values: Record<string, number>) => {
+    const g = gauge(name, help, [label]);
+    for (const [value, n] of Object.entries(values)) g.labels(value).set(n);
+  };
   let up = 1;
-  const figures = await databaseFigures(handle.db).catch(() => ((up = 0), null));
+  const f = await databaseFigures(handle.db).catch(() => ((up = 0), null));
   gauge('database_up', '数据库是否可查询（1 可用，0 不可用）').set(up);
-  if (figures) {
-    const outbox = gauge('outbox_messages', '发件箱中的消息数，按状态', ['status']);
-    outbox.labels('pending').set(figures.outbox_pending);
-    outbox.labels('parked').set(figures.outbox_parked);
-    gauge('outbox_oldest_due_seconds', '最早到期而未发出的消息已等待的秒数').set(figures.outbox_oldest_due_seconds);
-    const queues = gauge('queue_depth', '待处理的工作，按队列', ['queue']);
-    queues.labels('first_review').set(figures.review_queue);
-    queues.labels('recheck').set(figures.recheck_queue);
-    queues.labels('extension').set(figures.extension_queue);
-    gauge('imports_running', '正在运行的导入批次数').set(figures.imports_running);
-    const rows = gauge('import_rows', '正在运行的导入的行数', ['state']);
-    rows.labels('processed').set(figures.import_rows_processed);
-    rows.labels('total').set(figures.import_rows_total);
-    gauge('check_runs_running', '正在运行的专项核查数').set(figures.check_runs_running);
-    const subjects = gauge('check_run_subjects', '正在运行的核查的主体数', ['state']);
-    subjects.labels('processed').set(figures.check_subjects_processed);
-    subjects.labels('total').set(figures.check_subjects_total);
+  if (f) {
+    byLabel('outbox_messages', '发件箱中的消息数，按状态', 'status', { pending: f.outbox_pending, parked: f.outbox_parked });
+    gauge('outbox_oldest_due_seconds', '最早到期而未发出的消息已等待的秒数').set(f.outbox_oldest_due_seconds);
+    byLabel('queue_depth', '待处理的工作，按队列', 'queue', { first_review: f.review_queue, recheck: f.recheck_queue, extension: f.extension_queue });
+    gauge('imports_running', '正在运行的导入批次数').set(f.imports_running);
+    byLabel('import_rows', '正在运行的导入的行数', 'state', { processed: f.import_rows_processed, total: f.import_rows_total });
+    gauge('check_runs_running', '正在运行的专项核查数').set(f.check_runs_running);
+    byLabel('check_run_subjects', '正在运行的核查的主体数', 'state', { processed: f.check_subjects_processed, total: f.check_subjects_total });
   }
   const owner = ownerCachesIfStarted(handle);
   const caches: [string, NotifiedCache<unknown> | undefined][] = [

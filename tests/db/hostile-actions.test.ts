@@ -26,8 +26,8 @@ vi.mock('@/app/_server/auth', () => ({
   },
   clientIp: () => '127.0.0.1',
 }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
+vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheMock);
+vi.mock('next/headers', async () => (await import('../support/next-mocks')).headersMock);
 vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
 // Background work started by an accepted call (a check run) must not race the write counter.
 vi.mock('@/db/checks/run', async (orig) => ({ ...(await orig<typeof import('@/db/checks/run')>()), runInBackground: () => {} }));

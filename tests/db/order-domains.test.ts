@@ -15,8 +15,8 @@ import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock('@/app/_server/session', () => ({ currentUser: async () => session.user, requirePageUser: async () => session.user }));
 vi.mock('@/app/_server/auth', () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, clientIp: () => '127.0.0.1' }));
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
-vi.mock('next/headers', () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) }));
+vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheMock);
+vi.mock('next/headers', async () => (await import('../support/next-mocks')).headersMock);
 vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
 
 type NewSite = Extract<OrderPayload, { type: 'NEW_WEBSITE' }>;

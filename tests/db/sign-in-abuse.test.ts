@@ -37,7 +37,7 @@ vi.mock('next/headers', () => ({
   }),
 }));
 vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
-vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} }));
+vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheMock);
 
 const FORGED = { host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.7' };
 

@@ -19,3 +19,9 @@ export const navigationMock = {
     if (isControlFlow(err)) throw err;
   },
 };
+
+/** next/cache: revalidation is a no-op outside Next. */
+export const cacheMock = { revalidatePath: () => {}, revalidateTag: () => {}, refresh: () => {} };
+
+/** next/headers with an empty request: no headers, no cookies. */
+export const headersMock = { headers: async () => new Headers(), cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }) };
