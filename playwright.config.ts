@@ -29,7 +29,12 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    { name: 'chromium', testIgnore: /no-js\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 } } },
+    // The filer's journey with JavaScript off: every page must work as plain forms. Listed last, it runs after
+    // the other specs on the shared database.
+    { name: 'no-js', testMatch: /no-js\.spec\.ts$/, use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, javaScriptEnabled: false } },
+  ],
   webServer: [
     {
       command: 'node e2e/sites-server.mjs',

@@ -15,6 +15,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="zh-CN">
       <body className="min-h-screen">
+        {/* Controls that only JavaScript can work (such as a 修改 toggle) are hidden without it; their plain-form stand-in shows instead. */}
+        <noscript>
+          <style>{'.js-only{display:none !important}'}</style>
+        </noscript>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           跳到主要内容
         </a>

@@ -19,12 +19,18 @@ export function MaterialUpload({
   hint = 'JPG、JPEG、PNG 或 GIF，200 KB – 4 MB',
   value,
   onUploaded,
+  draft,
+  refusal,
 }: {
   label: string;
   kind: string;
   hint?: string;
   value?: { id: string; fileName: string } | null;
   onUploaded: (m: SavedMaterial) => void;
+  /** The wizard step this upload belongs to: without JavaScript the image goes onto that draft and the filer back to the step. */
+  draft?: { orderId: string; step: number };
+  /** Why the last plain-form upload was refused (the step's address names it). */
+  refusal?: string | null;
 }) {
   const [state, setState] = useState<UploadReply<SavedMaterial> | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
@@ -45,10 +51,16 @@ export function MaterialUpload({
     setState(r);
     if (r.ok && r.data) onUploaded(r.data);
   };
-  const error = tooBig ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : null);
+  const error = tooBig ?? (state && !state.ok ? (state.fieldErrors?.file?.[0] ?? state.message) : state ? null : (refusal ?? null));
   return (
     <form action={MATERIAL_UPLOAD_PATH} method="post" encType="multipart/form-data" onSubmit={submit} className="mb-4">
       <input type="hidden" name="kind" value={kind} />
+      {draft ? (
+        <>
+          <input type="hidden" name="orderId" value={draft.orderId} />
+          <input type="hidden" name="step" value={draft.step} />
+        </>
+      ) : null}
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800">{label}</label>
       <div className="flex flex-wrap items-center gap-2">
         <input

@@ -4,7 +4,9 @@ import { SUBJECT_NATURES, SUBJECT_NATURE_LABELS, type OrderTypeValue, type Subje
 import { cancelReasonLabel } from '@/lib/orders/steps';
 import { PRINCIPAL_ID_TYPES, SUBJECT_CERT_TYPES, type WizardContext } from '@/lib/orders/schemas';
 import { PROVINCE_CODES, getProvince } from '@/lib/rules/provinces';
-import { StringListField, ValidityField, WizardField, useFieldError, type FieldMeta } from './wizard-inputs';
+import { ListButton, StringListField, ValidityField, WizardField, useFieldError, type FieldMeta } from './wizard-inputs';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { LIST_LENGTH_SUFFIX } from '@/lib/orders/form-values';
 
 const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
@@ -82,6 +84,8 @@ export function DomainsStep({ ctx, meta }: { ctx: WizardContext; meta: FieldMeta
               <label className="flex items-center gap-2 text-sm">
                 <input
                   type="checkbox"
+                  name="removeDomainIds"
+                  value={d.id}
                   checked={checked}
                   disabled={last}
                   aria-describedby="domains-hint"
@@ -103,12 +107,14 @@ export function DomainsStep({ ctx, meta }: { ctx: WizardContext; meta: FieldMeta
 export function NewDomainsStep({ ctx, meta }: { ctx: WizardContext; meta: FieldMeta }) {
   const { control } = useFormContext();
   const { fields, append, remove } = useFieldArray({ control, name: 'website.domains' });
+  const hydrated = useHydrated();
   const listError = useFieldError('website.domains');
   const one = getProvince(ctx.provinceCode)?.oneDomainPerWebsite;
   const onlyOne = one !== undefined && one !== 'unknown' && one.value;
   return (
     <>
       {onlyOne ? <p className="mb-3 text-sm text-slate-700">{getProvince(ctx.provinceCode)?.name}管局规定一个网站只能备案一个域名。</p> : null}
+      <input type="hidden" name={`website.domains.${LIST_LENGTH_SUFFIX}`} value={fields.length} />
       {fields.map((f, i) => (
         <fieldset key={f.id} className="mb-4 rounded border border-slate-200 p-3">
           <legend className="px-1 text-sm font-medium">域名 {i + 1}</legend>
@@ -117,13 +123,17 @@ export function NewDomainsStep({ ctx, meta }: { ctx: WizardContext; meta: FieldM
           <WizardField path={`website.domains.${i}.registrantIdType`} label="持有者证件类型" meta={meta} />
           <WizardField path={`website.domains.${i}.registrantIdNumber`} label="持有者证件号码" meta={meta} />
           <WizardField path={`website.domains.${i}.expiresOn`} label="域名到期日期" kind="date" meta={meta} />
-          {fields.length > 1 ? <button type="button" className="text-sm text-brand-700 underline" onClick={() => remove(i)}>删除域名 {i + 1}</button> : null}
+          {fields.length > 1 ? (
+            <ListButton hydrated={hydrated} intent={`remove:website.domains:${i}`} onClick={() => remove(i)}>
+              删除域名 {i + 1}
+            </ListButton>
+          ) : null}
         </fieldset>
       ))}
       {!onlyOne || fields.length === 0 ? (
-        <button type="button" className="mb-2 text-sm text-brand-700 underline" onClick={() => append({ name: '', registrantName: '', registrantIdType: '', registrantIdNumber: '', expiresOn: '' })}>
+        <ListButton hydrated={hydrated} intent="add:website.domains" className="mb-2 text-sm text-brand-700 underline" onClick={() => append({ name: '', registrantName: '', registrantIdType: '', registrantIdNumber: '', expiresOn: '' })}>
           添加域名
-        </button>
+        </ListButton>
       ) : null}
       {listError ? <p className="text-sm text-red-700" role="alert">{listError}</p> : null}
     </>
@@ -140,7 +150,7 @@ export function IpsStep({ path, meta }: { path: 'ips' | 'website.ips'; meta: Fie
 }
 
 export function CancelStep({ type, explanation, meta, title, warnings }: { type: OrderTypeValue; explanation: string; meta: FieldMeta; title: string; warnings: readonly string[] }) {
-  const { register } = useFormContext();
+  const { register, getValues } = useFormContext();
   const error = useFieldError('confirmed');
   // Nothing filed to keep: the reason is always typed, never shown read-only behind 修改.
   const open: FieldMeta = { ...meta, isOpen: () => true };
@@ -161,7 +171,7 @@ export function CancelStep({ type, explanation, meta, title, warnings }: { type:
       <WizardField path="reason" label={cancelReasonLabel(type)} kind="textarea" meta={open} />
       <div className="mb-4">
         <label className="flex items-start gap-2 text-sm font-medium">
-          <input type="checkbox" {...register('confirmed')} aria-invalid={error ? true : undefined} aria-describedby={error ? 'confirmed-error' : undefined} className="mt-1" />
+          <input type="checkbox" defaultChecked={getValues('confirmed') === true} {...register('confirmed')} aria-invalid={error ? true : undefined} aria-describedby={error ? 'confirmed-error' : undefined} className="mt-1" />
           我已了解上述后果，确认办理{title}
         </label>
         {error ? <p id="confirmed-error" className="mt-1 text-sm text-red-700">{error}</p> : null}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
 import { PublicError } from '@/lib/errors';
@@ -67,6 +67,24 @@ export async function readMaterialBytes(tx: Tx, id: string): Promise<Buffer | un
  * sit in the statement itself, so an order that stopped being editable, or evidence on another order, is
  * never touched however the ids were obtained (migration 0010 refuses such a write in the database too).
  */
+/**
+ * A plain-form upload (JavaScript off) goes straight onto the draft: attached like attachMaterials, and the
+ * earlier upload of the same kind taken off (one image per required material; extra documents add up).
+ */
+export async function attachUploadToDraft(db: Tx, input: { ownerId: string; orderId: string; materialId: string; kind: string }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await attachMaterials(tx, input.ownerId, input.orderId, [input.materialId]);
+    // attachMaterials leaves an order that is not the owner's editable draft alone: so does this.
+    const [on] = await tx.select({ id: t.materials.id }).from(t.materials).where(and(eq(t.materials.id, input.materialId), eq(t.materials.orderId, input.orderId)));
+    if (!on) throw new PublicError('订单已提交或不可修改，图片未能添加到订单。');
+    if (input.kind === 'extra_document') return;
+    await tx
+      .update(t.materials)
+      .set({ orderId: null })
+      .where(and(eq(t.materials.orderId, input.orderId), eq(t.materials.ownerId, input.ownerId), eq(t.materials.kind, input.kind), ne(t.materials.id, input.materialId)));
+  });
+}
+
 export async function attachMaterials(tx: Tx, ownerId: string, orderId: string, ids: string[]) {
   const valid = ids.filter((id) => UUID_PATTERN.test(id));
   if (!valid.length) return;

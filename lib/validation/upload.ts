@@ -36,6 +36,21 @@ export const UPLOAD_MESSAGES = {
 
 export type UploadProblem = keyof typeof UPLOAD_MESSAGES;
 
+/**
+ * A refusal named by a key, for the address a plain-form upload is sent back to (JavaScript off): the page
+ * shows the message the key stands for, so no text from the address ever reaches the page.
+ */
+export function uploadProblemKey(message: string): UploadProblem | 'other' {
+  const hit = (Object.keys(UPLOAD_MESSAGES) as UploadProblem[]).find((k) => UPLOAD_MESSAGES[k] === message);
+  return hit ?? 'other';
+}
+
+export function uploadProblemMessage(key: string | undefined): string | null {
+  if (!key) return null;
+  if (key === 'missing') return '请选择要上传的图片';
+  return key in UPLOAD_MESSAGES ? UPLOAD_MESSAGES[key as UploadProblem] : '图片未能上传，请检查图片后重试。';
+}
+
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
 

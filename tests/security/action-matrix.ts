@@ -52,6 +52,7 @@ export const ACTION_MATRIX: Record<string, ActionRule> = {
   'app/(admin)/admin/users/actions.ts#setDisabledAction': { roles: ['admin'], input: (ids) => ({ userId: ids.filerUserId, disabled: 'true' }) },
   'app/(filer)/orders/actions.ts#startOrderAction': { roles: ['filer'], foreign: true, input: (ids) => ({ type: 'CHANGE_SUBJECT', subject: ids.foreignSubjectId }) },
   'app/(filer)/orders/actions.ts#saveDraftAction': { roles: ['filer'], foreign: true, raw: true, input: (ids) => ({ orderId: ids.foreignOrderId, step: 0, completed: 0, values: {}, materialIds: [] }) },
+  'app/(filer)/orders/actions.ts#wizardFormAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignOrderId, version: '0', step: '0', intent: 'next', 'subject.name': '改名' }) },
   'app/(filer)/orders/actions.ts#submitOrderAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignOrderId, expectedState: 'DRAFT' }) },
   'app/(filer)/orders/actions.ts#orderEventAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignOrderId, expectedState: 'FIRST_REVIEW_REJECTED', event: 'abandon' }) },
   'app/(filer)/orders/actions.ts#smsCodeAction': { roles: ['filer'], foreign: true, input: (ids) => ({ orderId: ids.foreignPendingSmsOrderId, code: '246810' }) },

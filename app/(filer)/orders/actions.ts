@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { defineAction } from '@/app/_server/action';
+import { defineAction, type ActionState } from '@/app/_server/action';
+import { saveWizardStepFromForm, type WizardEcho } from '@/db/orders/wizard-form';
 import { getDb } from '@/db/client';
 import { createDraft, getOrderForOwner, ownedMaterials, saveDraft, submitOrder, wizardContextFor } from '@/db/orders/drafts';
 import { transitionOrder } from '@/db/orders/transition';
@@ -46,6 +47,24 @@ export const saveDraftAction = defineAction(
     if (!checked.ok) return { ok: false, message: '填写的内容有误，请按提示修改。', fieldErrors: checked.fieldErrors };
     const saved = await saveDraft(db, { ownerId: user.id, orderId: order.id, payload: toPayload(order.type, checked.values), wizardStep: input.step, materialIds: materials.map((m) => m.id), version: input.version, completedStep: input.completed });
     return { ok: true, data: saved };
+  },
+);
+
+/**
+ * The wizard as a plain form (JavaScript off): one step posted with its fields under their dotted names
+ * and the pressed button as `intent`. Moves on by redirecting to the next step (or to the order page after
+ * the review step's submit); otherwise answers with the step and what was typed, which the wizard shows.
+ */
+export const wizardFormAction = defineAction(
+  {
+    roles: ['filer'],
+    schema: z.looseObject({ orderId: z.string().min(1), version: z.coerce.number().int().min(0), step: z.coerce.number().int().min(0).max(20), intent: z.string().max(80).optional() }),
+  },
+  async (input, user): Promise<ActionState<WizardEcho>> => {
+    const r = await saveWizardStepFromForm(await getDb(), { ownerId: user.id, orderId: input.orderId, step: input.step, version: input.version, intent: input.intent, posted: input });
+    if (r.kind === 'redirect') redirect(r.to);
+    if (r.message) return { ok: false, message: r.message, fieldErrors: r.fieldErrors, data: r.echo };
+    return { ok: true, data: r.echo };
   },
 );
 

@@ -14,12 +14,14 @@ import { getProvince } from '@/lib/rules/provinces';
 import { NotFoundError } from '@/lib/errors';
 import { cancelWarnings } from '@/lib/remediation/cancel-warnings';
 import { subjectDomainNames } from '@/db/queries/filings';
+import { uploadProblemMessage } from '@/lib/validation/upload';
 
 export const metadata: Metadata = { title: '填写备案订单' };
 
-export default async function EditOrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string }> }) {
+export default async function EditOrderPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ step?: string; uploadError?: string; uploadKind?: string }> }) {
   const user = await requirePageUser(['filer']);
-  const [{ id }, { step: askedStep }] = await Promise.all([params, searchParams]);
+  const [{ id }, { step: askedStep, uploadError, uploadKind }] = await Promise.all([params, searchParams]);
+  const refusal = uploadProblemMessage(uploadError);
   const db = await getDb();
   const order = await getOrderForOwner(db, id, user.id).catch((e) => {
     if (e instanceof NotFoundError) notFound();
@@ -67,6 +69,7 @@ export default async function EditOrderPage({ params, searchParams }: { params: 
         materialsNeeded={REQUIRED_MATERIALS[order.type] ?? []}
         extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
         cancelWarnings={cancelWarnings(order.type, cancelDomains)}
+        uploadRefusal={refusal && uploadKind ? { kind: uploadKind, message: refusal } : null}
       />
     </div>
   );

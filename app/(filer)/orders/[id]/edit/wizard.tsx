@@ -1,8 +1,8 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, useTransition, type MouseEvent } from 'react';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useRouter } from 'next/navigation';
-import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form';
+import { FormProvider, set, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { stepSchema, validateSteps, type MaterialRef, type WizardContext } from '@/lib/orders/schemas';
@@ -11,7 +11,7 @@ import { isFieldOpen } from '@/lib/orders/finding-fields';
 import { diffView, type CurrentFiling } from '@/lib/orders/diff';
 import { toPayload } from '@/lib/orders/invariants';
 import { MaterialUpload } from '@/components/material-upload';
-import { saveDraftAction, submitOrderAction } from '../../actions';
+import { saveDraftAction, submitOrderAction, wizardFormAction } from '../../actions';
 import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { FieldMeta } from '@/components/orders/wizard-inputs';
 import { CancelConfirmation, DiffTable } from '@/components/orders/diff-table';
@@ -32,13 +32,19 @@ export type WizardProps = {
   explanation: string;
   materialsNeeded: readonly MaterialRequirement[];
   extraDocuments: readonly { name: string; appliesTo: string }[];
+  /** Why the last plain-form upload was refused, for the material of that kind (JavaScript off). */
+  uploadRefusal?: { kind: string; message: string } | null;
   /** What the filer must read before confirming a 注销 (lib/remediation/cancel-warnings). */
   cancelWarnings?: readonly string[];
 };
 
 export function OrderWizard(p: WizardProps) {
   const steps = WIZARD_STEPS[p.order.type];
-  const [step, setStepState] = useState(Math.min(p.initialStep, steps.length - 1));
+  // Without JavaScript the step's form posts to wizardFormAction; when it does not move on (an error, 添加 or
+  // 删除 of a list item), the page is rendered again with its answer: that step, what was typed, and why.
+  const [posted, formAction] = useActionState(wizardFormAction, null);
+  const echo = posted?.data;
+  const [step, setStepState] = useState(Math.min(echo?.step ?? p.initialStep, steps.length - 1));
   // The step lives in the address (?step=N): the browser's back and forward move between steps instead of
   // leaving the wizard, and a reload opens the same step.
   const setStep = useCallback((n: number) => {
@@ -63,17 +69,22 @@ export function OrderWizard(p: WizardProps) {
     (values, c, o) => (zodResolver(stepSchema(steps[stepRef.current]!, p.ctx) as never) as unknown as Resolver<Values>)(values, c, o),
     [steps, p.ctx],
   );
-  const form = useForm<Values>({ defaultValues: p.initial, resolver, mode: 'onSubmit' });
-  const [message, setMessage] = useState<string | null>(null);
+  const serverErrors = useMemo(() => nestedErrors(posted && !posted.ok ? posted.fieldErrors : undefined), [posted]);
+  const form = useForm<Values>({ defaultValues: echo?.values ?? p.initial, resolver, mode: 'onSubmit', errors: serverErrors });
+  const [message, setMessage] = useState<string | null>(posted && !posted.ok ? posted.message : null);
   // The order version this tab last loaded or saved; it travels with every save and the submit.
-  const [version, setVersion] = useState(p.order.version);
+  const [version, setVersion] = useState(echo?.version ?? p.order.version);
   const [saved, setSaved] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const heading = useRef<HTMLHeadingElement>(null);
   const router = useRouter();
   const first = useRef(true);
-  // Until hydrated the buttons would submit the form natively and lose the input: keep them disabled.
+  // Until hydrated (or without JavaScript) the form posts itself to wizardFormAction.
   const ready = useHydrated();
+  const goTo = (n: number) => (e: MouseEvent) => {
+    e.preventDefault();
+    setStep(n);
+  };
 
   useEffect(() => {
     if (first.current) {
@@ -192,7 +203,6 @@ export function OrderWizard(p: WizardProps) {
             ) : null}
           </div>
         ) : null}
-        <input type="hidden" name="version" value={version} />
         {p.rejections.length ? (
           <div className="mb-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" role="region" aria-label="驳回原因汇总">
             <p className="font-medium">审核驳回原因（共 {p.rejections.length} 条，请逐条修改后重新提交）</p>
@@ -203,9 +213,9 @@ export function OrderWizard(p: WizardProps) {
                   <li key={`${r.path}-${r.text}`}>
                     {r.text}
                     {at !== null && at !== step ? (
-                      <button type="button" onClick={() => setStep(at)} className="ml-2 underline">
+                      <a href={`?step=${at + 1}`} onClick={goTo(at)} className="ml-2 underline">
                         去第 {at + 1} 步修改
-                      </button>
+                      </a>
                     ) : null}
                   </li>
                 );
@@ -214,9 +224,19 @@ export function OrderWizard(p: WizardProps) {
           </div>
         ) : null}
         {key === 'materials' ? (
-          <MaterialsStep needed={p.materialsNeeded} extra={p.extraDocuments} materials={materials} handlers={uploadHandlers} error={(form.formState.errors.materials as { message?: string } | undefined)?.message} />
+          <MaterialsStep
+            needed={p.materialsNeeded}
+            extra={p.extraDocuments}
+            materials={materials}
+            handlers={uploadHandlers}
+            error={(form.formState.errors.materials as { message?: string } | undefined)?.message}
+            draft={{ orderId: p.order.id, step: step + 1 }}
+            refusal={p.uploadRefusal ?? null}
+          />
         ) : null}
-        <form onSubmit={next} onInput={() => setUnsaved(true)} noValidate>
+        <form action={formAction} onSubmit={next} onInput={() => setUnsaved(true)} noValidate>
+          <input type="hidden" name="orderId" value={p.order.id} />
+          <input type="hidden" name="step" value={step} />
           {key === 'subject' ? <SubjectStep meta={meta} ctx={p.ctx} /> : null}
           {key === 'principal' ? <PrincipalStep meta={meta} base="principal" legalRepHint={legalRep ? `单位的主体负责人须为法定代表人（${legalRep}）的省份，请填写法定代表人` : undefined} /> : null}
           {key === 'websitePrincipal' ? <PrincipalStep meta={meta} base={websitePrincipalPath(p.order.type)} /> : null}
@@ -226,13 +246,21 @@ export function OrderWizard(p: WizardProps) {
           {key === 'ips' ? <IpsStep path={ipsPath(p.order.type)} meta={meta} /> : null}
           {key === 'cancel' ? <CancelStep type={p.order.type} explanation={p.explanation} meta={meta} title={p.order.typeLabel} warnings={p.cancelWarnings ?? []} /> : null}
           {isReview ? <ReviewTable type={p.order.type} typeLabel={p.order.typeLabel} ctx={p.ctx} current={p.current} values={form.getValues()} materials={materials} /> : null}
+          <input type="hidden" name="version" value={version} />
           <div className="mt-6 flex flex-wrap gap-3">
+            {/* Before hydration (or without JavaScript) both buttons post the form: 上一步 keeps what was typed. */}
             {step > 0 ? (
-              <button type="button" disabled={!ready} onClick={() => setStep(step - 1)} className="rounded border border-slate-400 px-4 py-2 text-sm">
-                上一步
-              </button>
+              ready ? (
+                <button type="button" onClick={() => setStep(step - 1)} className="rounded border border-slate-400 px-4 py-2 text-sm">
+                  上一步
+                </button>
+              ) : (
+                <button type="submit" name="intent" value="back" formNoValidate className="rounded border border-slate-400 px-4 py-2 text-sm">
+                  上一步
+                </button>
+              )
             ) : null}
-            <button type="submit" disabled={pending || !ready} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
+            <button type="submit" name="intent" value="next" disabled={pending} className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-60">
               {pending ? '正在保存…' : isReview ? (resubmitting ? '修改后重新提交' : '提交订单') : '下一步'}
             </button>
           </div>
@@ -242,15 +270,26 @@ export function OrderWizard(p: WizardProps) {
   );
 }
 
-function MaterialsStep({ needed, extra, materials, handlers, error }: { needed: readonly MaterialRequirement[]; extra: readonly { name: string; appliesTo: string }[]; materials: MaterialRef[]; handlers: Record<string, (m: { id: string; fileName: string }) => void>; error?: string }) {
+type MaterialsStepProps = {
+  needed: readonly MaterialRequirement[];
+  extra: readonly { name: string; appliesTo: string }[];
+  materials: MaterialRef[];
+  handlers: Record<string, (m: { id: string; fileName: string }) => void>;
+  error?: string;
+  draft: { orderId: string; step: number };
+  refusal: { kind: string; message: string } | null;
+};
+
+function MaterialsStep({ needed, extra, materials, handlers, error, draft, refusal }: MaterialsStepProps) {
+  const refused = (kind: string) => (refusal?.kind === kind ? refusal.message : null);
   return (
     <div>
       {needed.length === 0 && extra.length === 0 ? <p className="mb-4 text-sm text-slate-700">此业务无需上传材料。</p> : null}
       {needed.map((m) => (
-        <MaterialUpload key={m.kind} label={m.label} kind={m.kind} value={materials.find((x) => x.kind === m.kind) ?? null} onUploaded={handlers[m.kind]!} />
+        <MaterialUpload key={m.kind} label={m.label} kind={m.kind} value={materials.find((x) => x.kind === m.kind) ?? null} onUploaded={handlers[m.kind]!} draft={draft} refusal={refused(m.kind)} />
       ))}
       {extra.map((d) => (
-        <MaterialUpload key={d.name} label={`${d.name}（${d.appliesTo}）`} kind="extra_document" value={null} onUploaded={handlers.extra_document!} />
+        <MaterialUpload key={d.name} label={`${d.name}（${d.appliesTo}）`} kind="extra_document" value={null} onUploaded={handlers.extra_document!} draft={draft} refusal={refused('extra_document')} />
       ))}
       {error ? <p role="alert" className="mb-4 text-sm text-red-700">{error}</p> : null}
     </div>
@@ -269,6 +308,14 @@ function ReviewTable({ type, typeLabel, ctx, current, values, materials }: { typ
       {materials.length ? <p className="mt-3 text-sm">已上传材料：{materials.map((m) => m.fileName).join('、')}</p> : null}
     </div>
   );
+}
+
+/** The server's per-field messages (dotted paths) as react-hook-form's nested errors. */
+function nestedErrors(fieldErrors: Record<string, string[]> | undefined): FieldErrors<Values> | undefined {
+  if (!fieldErrors) return undefined;
+  const out: FieldErrors<Values> = {};
+  for (const [path, msgs] of Object.entries(fieldErrors)) set(out, path === '_' ? 'root' : path, { type: 'server', message: msgs[0] });
+  return out;
 }
 
 /** This page's address with `step` (1-based) set, the rest of the query kept. */
