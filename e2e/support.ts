@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './axe';
 
 export const PASSWORD = 'Beian@2026';
 
@@ -17,11 +18,17 @@ export async function signOut(page: Page) {
   await expect(page).toHaveURL(/\/login/);
 }
 
-/** Screenshots for people to look at (not committed: test-results/ is ignored). */
+/**
+ * Screenshots for people to look at (not committed: test-results/ is ignored), at a desktop and a phone
+ * width; at each, axe must find no serious or critical violation (WCAG 2.1 A/AA). Without JavaScript axe
+ * cannot run in the page: the pictures are taken all the same.
+ */
 export async function shoot(page: Page, name: string) {
-  for (const width of [1280, 390]) {
-    await page.setViewportSize({ width, height: 900 });
+  const js = test.info().project.use.javaScriptEnabled !== false;
+  for (const [width, height] of [[1280, 900], [390, 844]] as const) {
+    await page.setViewportSize({ width, height });
     await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+    if (js) await expectNoSeriousA11yViolations(page);
   }
   await page.setViewportSize({ width: 1280, height: 900 });
 }
@@ -58,4 +65,9 @@ export async function takeOverIfClaimed(page: Page) {
 export async function approveWithChecklist(page: Page) {
   for (const box of await page.getByRole('group', { name: '初审核对清单' }).getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', { name: '初审通过，提交管局' }).click();
+}
+
+/** The order wizard has hydrated: typing before that would be reset when React takes over the inputs. */
+export async function wizardReady(page: Page) {
+  await expect(page.locator('section[data-hydrated]')).toHaveCount(1);
 }

@@ -31,6 +31,21 @@ async function openEvidenceUpload(page: Page) {
 }
 
 test.describe('uploads', () => {
+  test('picking a file uploads it at once, with a progress bar while it is sent', async ({ page }) => {
+    await signIn(page, 'filer@beian.example');
+    const { input, form } = await openEvidenceUpload(page);
+    // A slow uplink (about 64 KB/s) makes the 210 KB upload last long enough to watch.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
+    await input.setInputFiles({ name: 'slow.png', mimeType: 'image/png', buffer: png({ size: 210 * 1024 }) });
+    const bar = form.getByRole('progressbar', { name: `${LABEL}上传进度` });
+    await expect(bar).toBeVisible();
+    await expect(form.getByRole('status')).toContainText(/上传中 \d+%/);
+    await expect(form.getByText('已上传：slow.png')).toBeVisible({ timeout: 30_000 });
+    await expect(bar).toHaveCount(0);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  });
+
   test('a script renamed .png, polyglots and a decompression bomb are refused next to the field; nothing is stored', async ({ page }) => {
     await signIn(page, 'filer@beian.example');
     const { input, form } = await openEvidenceUpload(page);

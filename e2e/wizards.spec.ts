@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { shoot, signIn, signOut } from './support';
+import { shoot, signIn, signOut, wizardReady } from './support';
 import { png } from '../tests/support/images';
 import { FINDING_CATALOGUE, type FindingCode } from '../lib/remediation';
 
@@ -32,10 +32,17 @@ async function startOrder(page: Page, owner: string, type: string) {
   await expect(page.getByRole('heading', { level: 1, name: type })).toBeVisible();
 }
 
+/** Each kind of step is pictured (1280 and 390 wide, axe-checked: see shoot) the first time a journey reaches it. */
+const pictured = new Set<string>();
+
 async function expectStep(page: Page, n: number, title: string) {
   await expect(page.getByRole('heading', { level: 2, name: new RegExp(`第 ${n} 步.*${title}`) })).toBeVisible();
-  // The wizard enables its buttons once hydrated; typing before that would be lost.
   await expect(page.getByRole('button', { name: /^(下一步|提交订单|修改后重新提交)$/ })).toBeEnabled();
+  await wizardReady(page);
+  if (!pictured.has(title)) {
+    pictured.add(title);
+    await shoot(page, `wizard-step-${title}`);
+  }
 }
 
 async function next(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { approveWithChecklist, signIn, takeOverIfClaimed } from './support';
+import { approveWithChecklist, signIn, takeOverIfClaimed, wizardReady } from './support';
 
 // One order carried across every role in a single run: the filer submits, a reviewer rejects
 // with a reason tied to a field, the filer sees it at the field and resubmits, the reviewer approves, the
@@ -23,6 +23,8 @@ async function openOrderInQueue(page: Page, number: string) {
 }
 
 test('变更接入 from submission through 初审驳回, resubmission, 短信核验 and 管局 approval to the filing', async ({ browser }) => {
+  // Three roles sign in and the order goes round twice: about a minute on a busy 2-core machine.
+  test.slow();
   const filer = await as(browser, 'filer3@beian.example');
   await filer.goto('/dashboard');
   await filer.getByRole('link', { name: SUBJECT, exact: true }).first().click();
@@ -30,7 +32,7 @@ test('变更接入 from submission through 初审驳回, resubmission, 短信核
   await filer.getByRole('button', { name: '确认发起变更接入' }).click();
   await expect(filer).toHaveURL(/\/orders\/[0-9a-f-]{36}\/edit(\?step=\d+)?$/);
   const orderUrl = filer.url().replace(/\/edit(\?.*)?$/, '');
-  await expect(filer.getByRole('button', { name: '下一步' })).toBeEnabled();
+  await wizardReady(filer);
   await filer.getByLabel('IP 地址 1').fill('47.97.60.200');
   await filer.getByRole('button', { name: '下一步' }).click();
   await filer.getByRole('button', { name: '提交订单' }).click();
@@ -57,7 +59,7 @@ test('变更接入 from submission through 初审驳回, resubmission, 短信核
   await expect(filer.getByRole('region', { name: '驳回原因汇总' })).toContainText('该 IP 不属于本接入商');
   const ip = filer.getByLabel('IP 地址 1');
   await expect(ip).toHaveAccessibleDescription(/该 IP 不属于本接入商/);
-  await expect(filer.getByRole('button', { name: '下一步' })).toBeEnabled();
+  await wizardReady(filer);
   await ip.fill('47.97.60.10');
   await filer.getByRole('button', { name: '下一步' }).click();
   await filer.getByRole('button', { name: '修改后重新提交' }).click();

@@ -185,7 +185,8 @@ export function OrderWizard(p: WizardProps) {
           ))}
         </ol>
       </nav>
-      <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby="step-heading">
+      {/* data-hydrated: typing before React takes over the inputs would be reset; tests wait for this. */}
+      <section className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6" aria-labelledby="step-heading" data-hydrated={ready ? '' : undefined}>
         <h2 id="step-heading" ref={heading} tabIndex={-1} className="mb-1 text-lg font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
           第 {step + 1} 步（共 {steps.length} 步）：{STEP_TITLES[key]}
         </h2>
