@@ -4,6 +4,7 @@ import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import type { CurrentFiling } from '@/lib/orders/diff';
 import {
   BURNED_MESSAGE,
+  CONTACT_PATHS,
   CODE_TTL_MS,
   EXPIRED_MESSAGE,
   MAX_SENDS_PER_CONTACT_PER_HOUR,
@@ -97,6 +98,11 @@ describe('which contacts an order must verify', () => {
       ['website.principal.email', '网站负责人电子邮箱'],
     ]);
     expect(contactsToVerify(first, filing())).toHaveLength(4);
+  });
+
+  it('every path it names is one the actions accept', () => {
+    const first: OrderPayload = { type: 'FIRST_FILING', subject, principal: person(), website: site(person({ mobile: '13605710002', email: 'li@yunqi-tech.cn' })) };
+    expect(contactsToVerify(first, none).map((c) => c.path)).toEqual(expect.arrayContaining([...CONTACT_PATHS]));
   });
 
   it('orders without principals need nothing', () => {

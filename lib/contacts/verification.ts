@@ -12,6 +12,9 @@ import { maskMobile } from '@/lib/privacy/mask';
 
 export type ContactChannel = 'sms' | 'email';
 
+/** Every payload path a contact code can be asked for (the server actions accept only these). */
+export const CONTACT_PATHS = ['principal.mobile', 'principal.email', 'website.principal.mobile', 'website.principal.email'] as const;
+
 /** A contact of an order's payload that needs a code: where it is, how it is reached, what it is called. */
 export type ContactToVerify = { path: string; channel: ContactChannel; value: string; label: string };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import * as t from '@/db/schema';
 import { seedDemo } from '@/db/seed';
@@ -8,12 +8,23 @@ import { listSmsOutbox } from '@/db/queries/regulator';
 import { getOutboxMessage, listMailbox } from '@/db/queries/mailbox';
 import { ConflictError, NotFoundError, PublicError } from '@/lib/errors';
 import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
+import { setDbForTests } from '@/db/client';
+import type { SessionUser } from '@/app/_server/session';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 import { installWriteCounter, writeCount } from '../support/write-counter';
 
 // The wizard's contact self-verification against a real database: the code goes out through the outbox
 // (read back here exactly where the dev SMS inbox and the dev mailbox read it), and submitOrder refuses an
 // order whose new 负责人 mobile or e-mail has not been confirmed.
+
+const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
+vi.mock('@/app/_server/session', () => ({ currentUser: async () => session.user, requirePageUser: async () => session.user }));
+vi.mock('@/app/_server/auth', () => ({ auth: async () => null, signIn: async () => undefined, signOut: async () => undefined, clientIp: () => '127.0.0.1' }));
+vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheMock);
+vi.mock('next/headers', async () => (await import('../support/next-mocks')).headersMock);
+vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
+
+type ActionResult = { ok: boolean; message?: string; data?: unknown; fieldErrors?: Record<string, string[]> };
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -28,8 +39,12 @@ describe.each(TEST_TARGETS)('contact verification on %s', (target) => {
     await installWriteCounter(h.db);
     const rows = await h.db.select().from(t.users);
     users = Object.fromEntries(rows.map((u) => [u.email.split('@')[0]!, u.id]));
+    setDbForTests(h);
   });
-  afterAll(() => h?.close());
+  afterAll(async () => {
+    setDbForTests(undefined);
+    await h?.close();
+  });
 
   const subjectId = async (name: string) => (await h.db.select({ id: t.subjects.id }).from(t.subjects).where(eq(t.subjects.name, name)))[0]!.id;
   const orderRow = async (id: string) => (await h.db.select().from(t.orders).where(eq(t.orders.id, id)))[0]!;
@@ -39,7 +54,8 @@ describe.each(TEST_TARGETS)('contact verification on %s', (target) => {
   /** A 变更主体 draft of `subject` with the principal patched, saved with its material as the wizard would. */
   async function changeSubject(owner: string, subject: string, principal: Partial<PrincipalData>) {
     const ownerId = users[owner]!;
-    const { orderId } = await createDraft(h.db, { ownerId, type: 'CHANGE_SUBJECT', subjectId: await subjectId(subject) });
+    const { orderId, existing } = await createDraft(h.db, { ownerId, type: 'CHANGE_SUBJECT', subjectId: await subjectId(subject) });
+    expect(existing, `${subject} has no open order`).toBe(false);
     const p = (await orderRow(orderId)).payload as Extract<OrderPayload, { type: 'CHANGE_SUBJECT' }>;
     await saveDraft(h.db, { ownerId, orderId, payload: { ...p, principal: { ...p.principal, ...principal } }, wizardStep: 3, materialIds: [await material(ownerId, 'subject_cert')] });
     return { ownerId, orderId, number: (await orderRow(orderId)).number };
@@ -254,5 +270,36 @@ describe.each(TEST_TARGETS)('contact verification on %s', (target) => {
     for (const path of ['principal.mobile', 'website.principal.emergencyMobile', 'website.principal.landline', 'subject.name', '']) {
       expect((await refusal(sendContactCode(h.db, { ownerId: users.filer!, orderId: order!.id, path })))!.message).toMatch(/无需验证/);
     }
+  });
+
+  it('the server actions, as the wizard posts them (FormData): Chinese messages at the code field, success once verified', async () => {
+    const { sendContactCodeAction, verifyContactCodeAction } = await import('@/app/(filer)/orders/contact-actions');
+    // 明德 has a seeded open draft (the 取消接入 demo); one open order per subject, so it goes first.
+    await h.db.update(t.orders).set({ state: 'ABANDONED' }).where(and(eq(t.orders.subjectId, await subjectId('南京明德教育咨询有限公司')), eq(t.orders.state, 'DRAFT')));
+    const o = await changeSubject('filer3', '南京明德教育咨询有限公司', { email: 'dengyun@mingde.cn' });
+    const form = (fields: Record<string, string>) => {
+      const fd = new FormData();
+      for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+      return fd;
+    };
+    const call = async (fn: (prev: null, fd: FormData) => Promise<unknown>, fields: Record<string, string>) => (await fn(null, form(fields))) as ActionResult;
+    session.user = { id: o.ownerId, email: 'filer3@beian.example', name: '周杰', role: 'filer' };
+
+    expect(await call(sendContactCodeAction, { orderId: o.orderId, path: 'principal.fax' })).toMatchObject({ ok: false, fieldErrors: { path: ['联系方式无效'] } });
+    const sent = await call(sendContactCodeAction, { orderId: o.orderId, path: 'principal.email' });
+    expect(sent).toEqual({ ok: true, message: '验证码已发送至邮箱 de***@mingde.cn，10 分钟内有效。', data: { verified: false, resendInSeconds: 60 } });
+    expect(await call(sendContactCodeAction, { orderId: o.orderId, path: 'principal.email' })).toMatchObject({ ok: false, message: expect.stringMatching(/^验证码已发送，请 \d+ 秒后再试$/) });
+
+    expect(await call(verifyContactCodeAction, { orderId: o.orderId, path: 'principal.email', code: '12345' })).toMatchObject({ ok: false, fieldErrors: { code: ['请输入6位数字验证码'] } });
+    const { code } = await mailCode('dengyun@mingde.cn');
+    const wrong = code === '000000' ? '000001' : '000000';
+    expect(await call(verifyContactCodeAction, { orderId: o.orderId, path: 'principal.email', code: wrong })).toEqual({ ok: false, message: '验证码错误，还可尝试 4 次', fieldErrors: { code: ['验证码错误，还可尝试 4 次'] } });
+    expect(await call(verifyContactCodeAction, { orderId: o.orderId, path: 'principal.email', code: ` ${code} ` })).toEqual({ ok: true, message: '主体负责人电子邮箱 de***@mingde.cn 已验证。' });
+    expect(await call(sendContactCodeAction, { orderId: o.orderId, path: 'principal.email' })).toMatchObject({ ok: true, data: { verified: true } });
+
+    // Another filer: the same refusal as for a missing order.
+    session.user = { id: users.filer!, email: 'filer@beian.example', name: '张伟', role: 'filer' };
+    expect(await call(verifyContactCodeAction, { orderId: o.orderId, path: 'principal.email', code: code! })).toMatchObject({ ok: false, message: '未找到该记录，或您无权访问。' });
+    session.user = null;
   });
 });
