@@ -14,6 +14,7 @@ import { getProvince } from '@/lib/rules/provinces';
 import { NotFoundError } from '@/lib/errors';
 import { cancelWarnings } from '@/lib/remediation/cancel-warnings';
 import { subjectDomainNames } from '@/db/queries/filings';
+import { contactStatuses } from '@/db/contacts/verification';
 
 export const metadata: Metadata = { title: '填写备案订单' };
 
@@ -28,6 +29,8 @@ export default async function EditOrderPage({ params, searchParams }: { params: 
   // Only a draft or a rejected order can be edited; anything else is followed on its page.
   if (!isEditable(order.state)) redirect(`/orders/${order.id}`);
   const [{ ctx, current }, materials, findings, labels] = await Promise.all([reviewBasis(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
+  // The new or changed 负责人 contacts of the saved draft, each with whether the filer has confirmed it with a code.
+  const contacts = await contactStatuses(db, order, { current });
   const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
   const rejections = (order.rejection ?? []).map((r) => {
     const reason = REJECTION_REASONS.find((x) => x.code === r.code);
@@ -67,6 +70,7 @@ export default async function EditOrderPage({ params, searchParams }: { params: 
         materialsNeeded={REQUIRED_MATERIALS[order.type] ?? []}
         extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
         cancelWarnings={cancelWarnings(order.type, cancelDomains)}
+        contacts={contacts}
       />
     </div>
   );

@@ -16,6 +16,8 @@ import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { FieldMeta } from '@/components/orders/wizard-inputs';
 import { CancelConfirmation, DiffTable } from '@/components/orders/diff-table';
 import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from '@/components/orders/wizard-steps';
+import type { ContactStatus } from '@/lib/contacts/verification';
+import { ContactVerification } from './contact-verification';
 
 type Values = Record<string, unknown>;
 
@@ -34,6 +36,8 @@ export type WizardProps = {
   extraDocuments: readonly { name: string; appliesTo: string }[];
   /** What the filer must read before confirming a 注销 (lib/remediation/cancel-warnings). */
   cancelWarnings?: readonly string[];
+  /** New or changed 负责人 mobiles and e-mails of the saved draft: each needs a code before submitting. */
+  contacts: readonly ContactStatus[];
 };
 
 export function OrderWizard(p: WizardProps) {
@@ -216,6 +220,7 @@ export function OrderWizard(p: WizardProps) {
         {key === 'materials' ? (
           <MaterialsStep needed={p.materialsNeeded} extra={p.extraDocuments} materials={materials} handlers={uploadHandlers} error={(form.formState.errors.materials as { message?: string } | undefined)?.message} />
         ) : null}
+        {isReview ? <ContactVerification orderId={p.order.id} contacts={p.contacts} /> : null}
         <form onSubmit={next} onInput={() => setUnsaved(true)} noValidate>
           {key === 'subject' ? <SubjectStep meta={meta} ctx={p.ctx} /> : null}
           {key === 'principal' ? <PrincipalStep meta={meta} base="principal" legalRepHint={legalRep ? `单位的主体负责人须为法定代表人（${legalRep}）的省份，请填写法定代表人` : undefined} /> : null}
