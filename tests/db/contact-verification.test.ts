@@ -12,6 +12,7 @@ import { setDbForTests } from '@/db/client';
 import type { SessionUser } from '@/app/_server/session';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 import { installWriteCounter, writeCount } from '../support/write-counter';
+import { verifyOrderContacts } from '../support/contacts';
 
 // The wizard's contact self-verification against a real database: the code goes out through the outbox
 // (read back here exactly where the dev SMS inbox and the dev mailbox read it), and submitOrder refuses an
@@ -252,6 +253,21 @@ describe.each(TEST_TARGETS)('contact verification on %s', (target) => {
     const [row] = await h.db.select().from(t.contactVerifications).where(eq(t.contactVerifications.orderId, o.orderId));
     expect(row!.attempts).toBe(5);
     expect(await refusal(verifyContactCode(h.db, { ownerId: o.ownerId, orderId: o.orderId, path: 'principal.mobile', code, now: new Date(now.getTime() + MIN) }))).toBeInstanceOf(PublicError);
+  });
+
+  it('the demo’s submitted orders hold the verification of the contacts they changed', async () => {
+    const [qhsl] = await h.db.select().from(t.orders).where(and(eq(t.orders.subjectId, await subjectId('深圳市前海数联信息技术有限公司')), eq(t.orders.state, 'SUBMITTED')));
+    const statuses = await contactStatuses(h.db, qhsl!);
+    expect(statuses.map((c) => [c.path, c.masked, c.verified])).toEqual([['principal.mobile', '139****1003', true]]);
+  });
+
+  it('首次备案 with one person as both principals: one code per number confirms both paths (the test helper does as a filer would)', async () => {
+    const { orderId } = await createDraft(h.db, { ownerId: users.filer2!, type: 'FIRST_FILING', subjectId: await subjectId('广州市天河区星辰文化传播有限公司') });
+    const order = await orderRow(orderId);
+    expect((await unverifiedContacts(h.db, order)).map((c) => c.path)).toEqual(['principal.mobile', 'principal.email', 'website.principal.mobile', 'website.principal.email']);
+    expect(await verifyOrderContacts(h.db, orderId)).toEqual(['principal.mobile', 'principal.email']);
+    expect(await unverifiedContacts(h.db, order)).toEqual([]);
+    expect((await contactStatuses(h.db, order)).every((c) => c.verified)).toBe(true);
   });
 
   it("another filer can neither send nor verify for someone else's order, and learns nothing: a 404, nothing written", async () => {
