@@ -21,6 +21,7 @@ import { byIcpNumber } from '@/lib/filings/sort';
 import { now as clockNow } from '@/lib/clock';
 import { writeAudit } from '../audit';
 import { currentFilingFor } from '../queries/review-order';
+import { unverifiedContactsError } from '../contacts/verification';
 import type { CurrentFiling } from '@/lib/orders/diff';
 
 /** States in which the filer may edit the order's data (the wizard is open). */
@@ -340,6 +341,9 @@ export async function submitOrder(db: Db, input: { ownerId: string; orderId: str
   if (filed) throw new PublicError(FILED_DOMAIN_MESSAGE, filed);
   const violation = invariantViolation(order.payload, { type: order.type, provinceCode: order.provinceCode, activeDomainIds: await activeDomainIds(db, order.websiteId) });
   if (violation) throw new PublicError(violation);
+  // A new or changed 负责人 mobile / e-mail must have been confirmed with a code (db/contacts/verification.ts).
+  const unverified = await unverifiedContactsError(db, order);
+  if (unverified) throw unverified;
   return transitionOrder(db, {
     orderId: order.id,
     event: order.state === 'DRAFT' ? 'submit' : 'resubmit',

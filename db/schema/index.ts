@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './review';
 export * from './jobs';
 export * from './storage';
+export * from './contacts';

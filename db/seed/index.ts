@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import * as t from '../schema';
@@ -13,6 +13,8 @@ import { DEMO_EXTENSIONS, DEMO_FINDINGS, DEMO_ORDERS } from './scenarios';
 import { seedDemoRechecks } from './rechecks';
 import type { OrderPayload, PrincipalData, SubjectData } from '@/lib/orders/payload';
 import type { OrderState } from '@/lib/domain/codes';
+import type { CurrentFiling } from '@/lib/orders/diff';
+import { codeExpiry, contactsToVerify, generateCode, hashCode } from '@/lib/contacts/verification';
 
 export type SeedIds = {
   users: Record<string, string>;
@@ -213,6 +215,7 @@ async function seedOrders(tx: Tx, ids: SeedIds, now: Date) {
       // Same hashing as db/orders/gateway.ts, so the demo code from the dev SMS inbox verifies.
       await tx.update(t.orders).set({ smsCodeHash: createHash('sha256').update(`${order!.id}:${smsCode}`).digest('hex') }).where(eq(t.orders.id, order!.id));
     }
+    if (submittedAt) await seedVerifiedContacts(tx, { orderId: order!.id, ownerId: subject!.ownerId, payload, subjectPrincipal: snap.principal, websiteId, at: submittedAt });
     for (const code of o.findings ?? []) {
       const f = DEMO_FINDINGS.find((x) => x.subject === o.subject && x.code === code);
       if (f?.id) await tx.insert(t.orderFindings).values({ orderId: order!.id, findingId: f.id });
@@ -244,6 +247,27 @@ async function seedOrders(tx: Tx, ids: SeedIds, now: Date) {
         sentAt: new Date(now.getTime() - 2 * 3600_000),
       });
     }
+  }
+}
+
+/**
+ * An order that went past submission had its new 负责人 mobile / e-mail confirmed with a code just before
+ * (db/contacts/verification.ts): the demo holds those verifications, so a rejected demo order is resubmitted
+ * as the real one would be.
+ */
+async function seedVerifiedContacts(tx: Tx, o: { orderId: string; ownerId: string; payload: OrderPayload; subjectPrincipal: PrincipalData; websiteId: string | null; at: Date }) {
+  const [site] = o.websiteId
+    ? await tx.select({ principal: t.principals }).from(t.websites).innerJoin(t.principals, eq(t.principals.id, t.websites.principalId)).where(eq(t.websites.id, o.websiteId))
+    : [];
+  const filed: CurrentFiling = {
+    subject: null,
+    subjectPrincipal: o.subjectPrincipal,
+    website: site ? { name: '', serviceContent: '', principal: site.principal, domains: [], ips: [] } : null,
+  };
+  for (const c of contactsToVerify(o.payload, filed)) {
+    const id = randomUUID();
+    const sentAt = new Date(o.at.getTime() - 5 * 60_000);
+    await tx.insert(t.contactVerifications).values({ id, ownerId: o.ownerId, orderId: o.orderId, channel: c.channel, value: c.value, codeHash: hashCode(generateCode(), id), expiresAt: codeExpiry(sentAt), verifiedAt: new Date(sentAt.getTime() + 60_000), createdAt: sentAt });
   }
 }
 

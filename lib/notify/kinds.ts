@@ -27,6 +27,8 @@ export const MAIL_KINDS = [
   'user.invite',
   'magic_link',
   'sms_code',
+  'contact_code.sms',
+  'contact_code.email',
 ] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
@@ -55,6 +57,8 @@ export const MAIL_KIND_LABELS = {
   'user.invite': '账号开通',
   magic_link: '登录链接',
   sms_code: '短信核验码',
+  'contact_code.sms': '联系方式验证码（短信）',
+  'contact_code.email': '联系方式验证码（邮件）',
 } as const satisfies Record<MailKind, string>;
 
 /** Groups the development mailbox filters by (a prefix of the kind). */
@@ -67,6 +71,7 @@ export const MAIL_KIND_GROUPS = [
   { value: 'user.', label: '账号开通' },
   { value: 'magic_link', label: '登录链接' },
   { value: 'sms_code', label: '短信核验码' },
+  { value: 'contact_code.', label: '联系方式验证码' },
 ] as const;
 
 export function isMailKind(s: string): s is MailKind {

@@ -117,7 +117,8 @@ export const SUBJECT_FINDINGS: readonly FindingEntry[] = [
     scope: 'subject',
     notice: '主体负责人联系方式无效（空号、停机、非本人、已离职、不同负责人使用相同手机号/邮箱）',
     cause: '主体负责人换了人或换了号码：电话是空号、停机、不是本人在用，或负责人已离职；也可能是不同负责人填了同一个手机号或邮箱。',
-    remedy: '提交变更主体，把主体负责人的手机号、固定电话和邮箱改成当前负责人本人正在使用、能接通的联系方式。',
+    // 003/004 解决措施: 将负责人信息修改为正确有效的联系方式. The code check is the wizard's own (as in the provider's console).
+    remedy: '提交变更主体，把主体负责人的手机号、固定电话和邮箱改成当前负责人本人正在使用、能接通的正确有效的联系方式；新填写的手机号码和电子邮箱要在订单向导的“核对并提交”一步，用发到该手机或邮箱的验证码验证后才能提交。',
     duringPeriod: DURING,
     afterPeriod: AFTER,
     source: ref(SEED_002, S002_SUBJECT, '备案主体/网站负责人联系电话'),

@@ -31,7 +31,8 @@ export const WEBSITE_FINDINGS: readonly FindingEntry[] = [
     scope: 'website',
     notice: '网站负责人联系方式无效',
     cause: '网站负责人换了人或换了号码：电话是空号、停机、不是本人在用，或负责人已离职；也可能与其他负责人共用了手机号或邮箱。',
-    remedy: '提交变更网站，把网站负责人的手机号、固定电话和邮箱改成当前负责人本人正在使用、能接通的联系方式。',
+    // 003/004 解决措施: 将负责人信息修改为正确有效的联系方式. The code check is the wizard's own (as in the provider's console).
+    remedy: '提交变更网站，把网站负责人的手机号、固定电话和邮箱改成当前负责人本人正在使用、能接通的正确有效的联系方式；新填写的手机号码和电子邮箱要在订单向导的“核对并提交”一步，用发到该手机或邮箱的验证码验证后才能提交。',
     duringPeriod: DURING,
     afterPeriod: AFTER,
     source: ref(SEED_003, '联系方式无效'),

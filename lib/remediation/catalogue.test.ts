@@ -47,6 +47,16 @@ describe('finding catalogue', () => {
     }
   });
 
+  it('联系方式无效: the remedy keeps the sources’ words and says the new contact is confirmed with a code before submitting', () => {
+    for (const code of ['SUBJECT_CONTACT_INVALID', 'WEBSITE_CONTACT_INVALID'] as const) {
+      const e = FINDING_CATALOGUE[code];
+      expect(e.remedy).toContain('正确有效的联系方式');
+      expect(e.remedy).toMatch(/“核对并提交”一步.*验证码验证后才能提交/);
+      expect([e.source, ...e.alsoIn].some((r) => r.heading === '联系方式无效')).toBe(true);
+    }
+    for (const file of ['003_76638778018492ba.txt', '004_6ba88f399b14c9a7.txt']) expect(seed(file)).toContain('将负责人信息修改为正确有效的联系方式');
+  });
+
   it('recognises finding codes', () => {
     expect(isFindingCode('DOMAIN_EXPIRED')).toBe(true);
     expect(isFindingCode('domain_expired')).toBe(false);

@@ -30,6 +30,7 @@ import { PublicError } from '@/lib/errors';
 import { setClock } from '@/lib/clock';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
+import { verifyOrderContacts } from '../support/contacts';
 
 const ROLLBACK = Symbol('rollback');
 
@@ -168,12 +169,14 @@ function edited(type: OrderTypeValue, p: Record<string, unknown>): Record<string
   return p;
 }
 
+/** 提交; `verifyContacts` first confirms the new 负责人 contacts with their codes, as the wizard asks. */
 class Submit extends Base {
-  constructor(readonly pick: number) { super(); }
-  toString = () => `Submit(${this.pick})`;
+  constructor(readonly pick: number, readonly verifyContacts = false) { super(); }
+  toString = () => `Submit(${this.pick}${this.verifyContacts ? ', contacts verified' : ''})`;
   async run(_m: Model, w: World) {
     const o = choose(await ordersIn(w, EDITABLE_STATES), this.pick);
     if (!o) return;
+    if (this.verifyContacts) await refusable(w, 'verify contacts', () => verifyOrderContacts(w.db, o.id));
     await refusable(w, 'submit', () => submitOrder(w.db, { ownerId: o.ownerId, orderId: o.id, expectedState: o.state, version: o.version }));
   }
 }
@@ -365,7 +368,7 @@ const commands = [
   fc.tuple(pick, fc.array(fc.nat({ max: 3 }), { minLength: 4, maxLength: 4 }), fc.nat({ max: 3 })).map(([p, a, o]) => new StartFromFinding(p, a, o)),
   fc.tuple(pick, fc.boolean()).map(([p, s]) => new SaveDraft(p, s)),
   pick.map((p) => new Submit(p)),
-  pick.map((p) => new Submit(p)),
+  pick.map((p) => new Submit(p, true)),
   fc.tuple(pick, fc.constantFrom('withdraw' as const, 'abandon' as const)).map(([p, e]) => new FilerStop(p, e)),
   fc.tuple(pick, fc.boolean()).map(([p, r]) => new EnterSmsCode(p, r)),
   pick.map((p) => new ResubmitToRegulator(p)),

@@ -6,7 +6,8 @@ import { noticeEmail, NOTICE_EMAIL_ITEMS, type NoticeFinding } from '@/lib/notif
 import { findingReminderEmail, orderExpiryEmail } from '@/lib/notify/templates/reminder';
 import { extensionResultEmail, inviteEmail, magicLinkEmail, recheckResultEmail } from '@/lib/notify/templates/decisions';
 import { orderEventEmail } from '@/lib/notify/order-emails';
-import { smsCodeText } from '@/lib/notify/sms-text';
+import { contactCodeSmsText, smsCodeText } from '@/lib/notify/sms-text';
+import { contactCodeEmail } from '@/lib/notify/templates/contact-code';
 import { FINDING_CODES } from '@/lib/domain/codes';
 import { findInternalKeys } from '../support/key-scan';
 
@@ -54,18 +55,35 @@ const RENDER: Record<MailKind, () => Promise<Rendered>> = {
   'user.invite': () => inviteEmail({ name: '许晴', email: 'xu@beian.example', role: 'reviewer', baseUrl: BASE }),
   magic_link: () => magicLinkEmail({ url: `${BASE}/api/auth/callback/email?token=abc`, expires: new Date('2026-12-02T08:00:00Z') }),
   sms_code: async () => ({ subject: '', text: smsCodeText(order, '246810') }),
+  'contact_code.sms': async () => ({ subject: '', text: contactCodeSmsText({ orderNumber: order.number, label: '主体负责人手机号码' }, '024680') }),
+  'contact_code.email': () => contactCodeEmail({ orderNumber: order.number, label: '网站负责人电子邮箱', code: '024680' }),
 };
+
+const SMS_KINDS: readonly MailKind[] = ['sms_code', 'contact_code.sms'];
 
 describe('every mail kind', () => {
   it.each(MAIL_KINDS.map((k) => [k]))('%s: common layout, no internal key, no doubled punctuation, under 100 KB', async (kind) => {
     const m = await RENDER[kind]();
     expect(findInternalKeys(`${m.subject}\n${m.text}`), kind).toEqual([]);
     expect(`${m.subject}${m.text}`).not.toMatch(/[。，；：]{2}|。\s*。/);
-    if (kind === 'sms_code') return;
+    if (SMS_KINDS.includes(kind)) return;
     expect(m.html).toMatch(/<html[^>]*lang="zh-CN"/);
     expect(m.text).toContain('备案整改门户'); // the brand line of the shared layout
     expect(m.text).toContain('此邮件由系统自动发送，请勿直接回复');
     expect(Buffer.byteLength(m.html!) + Buffer.byteLength(m.text)).toBeLessThan(100_000);
+  });
+});
+
+describe('contact codes', () => {
+  it('the SMS and the e-mail carry the code, the order and what is confirmed', async () => {
+    const sms = contactCodeSmsText({ orderNumber: 'BA20261202137426', label: '主体负责人手机号码' }, '024680');
+    expect(sms).toBe('【备案整改门户】验证码 024680，用于确认备案订单 BA20261202137426 的主体负责人手机号码，10 分钟内有效。如非本人操作请忽略。');
+    const mail = await contactCodeEmail({ orderNumber: 'BA20261202137426', label: '网站负责人电子邮箱', code: '024680' });
+    expect(mail.subject).toBe('【备案整改门户】验证码 024680：确认网站负责人电子邮箱');
+    expect(mail.text).toContain('验证码：024680');
+    expect(mail.text).toContain('备案订单 BA20261202137426 将本邮箱填写为网站负责人电子邮箱');
+    expect(mail.text).toContain('10 分钟内有效');
+    expect(mail.html).not.toMatch(/<a\b/);
   });
 });
 

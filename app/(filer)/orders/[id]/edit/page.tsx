@@ -15,6 +15,7 @@ import { NotFoundError } from '@/lib/errors';
 import { cancelWarnings } from '@/lib/remediation/cancel-warnings';
 import { subjectDomainNames } from '@/db/queries/filings';
 import { uploadProblemMessage } from '@/lib/validation/upload';
+import { contactStatuses } from '@/db/contacts/verification';
 
 export const metadata: Metadata = { title: '填写备案订单' };
 
@@ -30,6 +31,8 @@ export default async function EditOrderPage({ params, searchParams }: { params: 
   // Only a draft or a rejected order can be edited; anything else is followed on its page.
   if (!isEditable(order.state)) redirect(`/orders/${order.id}`);
   const [{ ctx, current }, materials, findings, labels] = await Promise.all([reviewBasis(db, order), materialsOf(db, order.id), orderFindingCodes(db, order.id), orderLabels(db, order)]);
+  // The new or changed 负责人 contacts of the saved draft, each with whether the filer has confirmed it with a code.
+  const contacts = await contactStatuses(db, order, { current });
   const creates = order.type === 'NEW_WEBSITE' || order.type === 'FIRST_FILING';
   const rejections = (order.rejection ?? []).map((r) => {
     const reason = REJECTION_REASONS.find((x) => x.code === r.code);
@@ -70,6 +73,7 @@ export default async function EditOrderPage({ params, searchParams }: { params: 
         extraDocuments={creates && extra && extra !== 'unknown' ? extra.value : []}
         cancelWarnings={cancelWarnings(order.type, cancelDomains)}
         uploadRefusal={refusal && uploadKind ? { kind: uploadKind, message: refusal } : null}
+        contacts={contacts}
       />
     </div>
   );

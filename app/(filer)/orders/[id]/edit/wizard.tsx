@@ -16,6 +16,8 @@ import { STALE_ORDER_MESSAGE } from '@/lib/orders/version';
 import type { FieldMeta } from '@/components/orders/wizard-inputs';
 import { CancelConfirmation, DiffTable } from '@/components/orders/diff-table';
 import { CancelStep, DomainsStep, IpsStep, NewDomainsStep, PrincipalStep, SubjectStep, WebsiteStep } from '@/components/orders/wizard-steps';
+import type { ContactStatus } from '@/lib/contacts/verification';
+import { ContactVerification } from './contact-verification';
 
 type Values = Record<string, unknown>;
 
@@ -36,6 +38,8 @@ export type WizardProps = {
   uploadRefusal?: { kind: string; message: string } | null;
   /** What the filer must read before confirming a 注销 (lib/remediation/cancel-warnings). */
   cancelWarnings?: readonly string[];
+  /** New or changed 负责人 mobiles and e-mails of the saved draft: each needs a code before submitting. */
+  contacts: readonly ContactStatus[];
 };
 
 export function OrderWizard(p: WizardProps) {
@@ -235,6 +239,7 @@ export function OrderWizard(p: WizardProps) {
             refusal={p.uploadRefusal ?? null}
           />
         ) : null}
+        {isReview ? <ContactVerification orderId={p.order.id} contacts={p.contacts} /> : null}
         <form action={formAction} onSubmit={next} onInput={() => setUnsaved(true)} noValidate>
           <input type="hidden" name="orderId" value={p.order.id} />
           <input type="hidden" name="step" value={step} />
