@@ -3,14 +3,15 @@ import type { Db } from '../client';
 import * as t from '../schema';
 import { purgeLooseMaterials } from '../materials/loose';
 import { purgeExpiredTokens } from '../queries/users';
+import { purgeContactVerifications } from '../contacts/purge';
 import { everyInterval, runLeased } from './lease';
 import { config } from '@/lib/config';
 
-export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number };
+export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number; contactVerifications: number };
 
 /**
  * What nobody needs any more, removed: loose uploads a day old (attached to no order and no 复核), expired
- * sign-in tokens, and the 立即自查 request log past its window. Safe to run any number of times, from any
+ * sign-in tokens, the 立即自查 request log past its window, and contact codes that can no longer be used. Safe to run any number of times, from any
  * number of processes (the scheduler's lease only saves the repeated work).
  */
 export async function runHousekeeping(db: Db, now: Date = new Date()): Promise<HousekeepingRun> {
@@ -20,7 +21,8 @@ export async function runHousekeeping(db: Db, now: Date = new Date()): Promise<H
     .delete(t.selfCheckRequests)
     .where(lt(t.selfCheckRequests.createdAt, new Date(now.getTime() - 86400_000)))
     .returning({ id: t.selfCheckRequests.id });
-  return { looseMaterials, selfCheckRequests: old.length };
+  const contactVerifications = await purgeContactVerifications(db, now);
+  return { looseMaterials, selfCheckRequests: old.length, contactVerifications };
 }
 
 export const HOUSEKEEPING_JOB = 'housekeeping';

@@ -13,6 +13,7 @@ import type { SessionUser } from '@/app/_server/session';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 import { installWriteCounter, writeCount } from '../support/write-counter';
 import { verifyOrderContacts } from '../support/contacts';
+import { runHousekeeping } from '@/db/jobs/housekeeping';
 
 // The wizard's contact self-verification against a real database: the code goes out through the outbox
 // (read back here exactly where the dev SMS inbox and the dev mailbox read it), and submitOrder refuses an
@@ -317,5 +318,18 @@ describe.each(TEST_TARGETS)('contact verification on %s', (target) => {
     session.user = { id: users.filer!, email: 'filer@beian.example', name: '张伟', role: 'filer' };
     expect(await call(verifyContactCodeAction, { orderId: o.orderId, path: 'principal.email', code: code! })).toMatchObject({ ok: false, message: '未找到该记录，或您无权访问。' });
     session.user = null;
+  });
+  it('housekeeping removes unverified codes after a day and verifications once they can no longer be reused', async () => {
+    const now = new Date();
+    const day = 86_400_000;
+    const row = (createdAt: Date, verifiedAt: Date | null) => ({ ownerId: users.filer!, channel: 'sms' as const, value: '13900000000', codeHash: 'x', expiresAt: createdAt, createdAt, verifiedAt });
+    const inserted = await h.db
+      .insert(t.contactVerifications)
+      .values([row(new Date(now.getTime() - 2 * day), null), row(new Date(now.getTime() - 3600_000), null), row(new Date(now.getTime() - 100 * day), new Date(now.getTime() - 100 * day)), row(new Date(now.getTime() - 200 * day), new Date(now.getTime() - 181 * day))])
+      .returning({ id: t.contactVerifications.id });
+    const run = await runHousekeeping(h.db, now);
+    expect(run.contactVerifications).toBeGreaterThanOrEqual(2);
+    const left = new Set((await h.db.select({ id: t.contactVerifications.id }).from(t.contactVerifications)).map((r) => r.id));
+    expect(inserted.map((r) => left.has(r.id))).toEqual([false, true, true, false]);
   });
 });
