@@ -71,3 +71,37 @@ export async function approveWithChecklist(page: Page) {
 export async function wizardReady(page: Page) {
   await expect(page.locator('section[data-hydrated]')).toHaveCount(1);
 }
+
+/**
+ * On the review step, verifies each named contact (its group's label, e.g. "网站负责人手机号码"): 获取验证码,
+ * then reads the code as an operator would find it in the dev SMS outbox or mailbox, and enters it.
+ */
+export async function verifyContacts(page: Page, contacts: readonly { label: string; email?: string }[]) {
+  const number = (await page.getByText(/订单 BA\d+/).first().textContent())!.match(/BA\d+/)![0];
+  const browser = page.context().browser()!;
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, 'admin@beian.example');
+  for (const c of contacts) {
+    const group = page.getByRole('group', { name: new RegExp(`^${c.label}`) });
+    await group.getByRole('button', { name: '获取验证码' }).click();
+    await expect(group.getByRole('status')).toBeVisible();
+    let code = '';
+    await expect(async () => {
+      if (c.email) {
+        await staff.goto(`/admin/mailbox?template=contact_code.&recipient=${encodeURIComponent(c.email)}`);
+        const link = staff.getByRole('link', { name: new RegExp(`验证码 \\d{6}：确认${c.label}`) }).first();
+        code = ((await link.textContent({ timeout: 1000 })) ?? '').match(/验证码 (\d{6})/)?.[1] ?? '';
+      } else {
+        await staff.goto('/admin/sms');
+        const row = staff.getByRole('row').filter({ hasText: number }).filter({ hasText: c.label }).first();
+        code = ((await row.textContent({ timeout: 1000 })) ?? '').match(/验证码 (\d{6})/)?.[1] ?? '';
+      }
+      expect(code).toMatch(/^\d{6}$/);
+    }).toPass({ timeout: 20_000 });
+    await group.getByLabel(`${c.label}验证码`).fill(code);
+    await group.getByRole('button', { name: '验证', exact: true }).click();
+    await expect(group).toContainText('已验证');
+  }
+  await staffContext.close();
+}

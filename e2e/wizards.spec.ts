@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { shoot, signIn, signOut, wizardReady } from './support';
+import { shoot, signIn, signOut, verifyContacts, wizardReady } from './support';
 import { png } from '../tests/support/images';
 import { FINDING_CATALOGUE, type FindingCode } from '../lib/remediation';
 
@@ -8,6 +8,9 @@ import { FINDING_CATALOGUE, type FindingCode } from '../lib/remediation';
 // tests share one seeded database and run in order; each uses a subject with no open order (one per subject).
 // (One worker, in file order: see playwright.config.ts.)
 
+
+// Each journey pictures and axe-checks the steps it reaches first at two widths: more than the default minute.
+test.describe.configure({ timeout: 120_000 });
 
 // A well-formed PNG above the 200 KB minimum (the server walks its structure, not the name).
 const PNG = png({ size: 210 * 1024 });
@@ -304,6 +307,10 @@ test('新增网站: left mid-wizard, resumed after signing in again with nothing
   await next(page);
   await expectStep(page, 6, '核对并提交');
   await expect(page.getByRole('row', { name: /网站名称/ })).toContainText('云栖科技博客');
+  // A new site's 负责人 contacts are new: each is confirmed with a code before the order can be submitted.
+  await page.getByRole('button', { name: '提交订单' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '请先验证' })).toContainText('请先验证网站负责人手机号码');
+  await verifyContacts(page, [{ label: '网站负责人手机号码' }, { label: '网站负责人电子邮箱', email: 'zhangwei@yunqi-tech.cn' }]);
   await submitFromReview(page, '待初审');
 });
 
@@ -367,6 +374,9 @@ test('首次备案 after access was cancelled: prefilled from the old subject �
   await upload(page, '网站负责人幕布照片');
   await next(page);
   await expectStep(page, 8, '核对并提交');
+  // The two 负责人 share one mobile and one e-mail: a code confirms both.
+  await verifyContacts(page, [{ label: '主体负责人手机号码' }, { label: '主体负责人电子邮箱', email: 'huangtao@xingchen-culture.com' }]);
+  await expect(page.getByRole('group', { name: /^网站负责人手机号码/ })).toContainText('已验证');
   await submitFromReview(page, '待初审');
 });
 

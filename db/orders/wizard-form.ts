@@ -67,7 +67,13 @@ export async function saveWizardStepFromForm(
     });
     version = saved.version;
     if (!isReview || intent.kind === 'back') return { kind: 'redirect', to: `/orders/${order.id}/edit?step=${target + 1}` };
-    await submitOrder(db, { ownerId: input.ownerId, orderId: order.id, expectedState: order.state, version: saved.version });
+    try {
+      await submitOrder(db, { ownerId: input.ownerId, orderId: order.id, expectedState: order.state, version: saved.version });
+    } catch (err) {
+      // Every step was just checked: what stops the submit now (a contact still to verify) is done on this step.
+      if (err instanceof PublicError) return stay(step, merged, { message: err.message });
+      throw err;
+    }
     return { kind: 'redirect', to: `/orders/${order.id}?notice=submitted` };
   } catch (err) {
     if (!(err instanceof PublicError)) throw err;
