@@ -25,9 +25,12 @@ export async function register() {
     const { seedDemo } = await import('./db/seed');
     await seedDemo(db, { quiet: false });
   }
-  // An import whose process died mid-way continues from its last committed chunk.
-  const { resumeRunningImports } = await import('./db/imports/runner');
-  await resumeRunningImports(db);
+  // An import or check run whose process died continues from its last committed chunk, in whichever
+  // process picks it up once its lease lapses (db/jobs/runs.ts).
+  if (config.RESUME_RUNS) {
+    const { startRunResumer } = await import('./db/jobs/runs');
+    startRunResumer(db);
+  }
   if (config.OUTBOX_WORKER) {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
     startOutboxWorker(db);

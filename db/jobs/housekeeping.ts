@@ -3,7 +3,7 @@ import type { Db } from '../client';
 import * as t from '../schema';
 import { purgeLooseMaterials } from '../materials/loose';
 import { purgeExpiredTokens } from '../queries/users';
-import { everyInterval, runLeased } from './lease';
+import { everyInterval, runLeased, type Repeating } from './lease';
 import { config } from '@/lib/config';
 
 export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number };
@@ -34,7 +34,7 @@ const KEY = Symbol.for('beian.housekeeping');
 
 /** Hourly plus once at start, in one process at a time (db/jobs/lease.ts); once per process. */
 export function startHousekeeping(db: Db, intervalMs = config().HOUSEKEEPING_INTERVAL_MS) {
-  const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
+  const g = globalThis as typeof globalThis & { [KEY]?: Repeating };
   g[KEY] ??= everyInterval(
     'housekeeping',
     intervalMs,

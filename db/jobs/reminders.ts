@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { enqueue, type OutboxMessage } from '../queries/outbox';
-import { everyInterval, runLeased } from './lease';
+import { everyInterval, runLeased, type Repeating } from './lease';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay } from '@/lib/notify/templates/reminder';
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
@@ -72,7 +72,7 @@ const KEY = Symbol.for('beian.reminderScheduler');
 
 /** Hourly plus once at start, in one process at a time (db/jobs/lease.ts); once per process. */
 export function startReminderScheduler(db: Db, intervalMs = config().REMINDER_INTERVAL_MS) {
-  const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
+  const g = globalThis as typeof globalThis & { [KEY]?: Repeating };
   g[KEY] ??= everyInterval(
     'reminders',
     intervalMs,

@@ -5,6 +5,7 @@ import { deploymentProblems } from '@/lib/config/deployment';
 import { config, loadConfig } from '@/lib/config';
 import { startHousekeeping } from './housekeeping';
 import { startReviewJobs } from './review-jobs';
+import { startRunResumer, stopLeasedRuns } from './runs';
 
 // `npm run worker`: the outbox loop and the scheduled jobs (reminders, clean-up, order expiry and SMS
 // time-outs; each run by one process at a time under its lease) on their own, beside one or more web
@@ -31,9 +32,10 @@ const worker = runOutboxWorker(handle.db, { log: (m) => console.log(m) });
 const reminders = config().REMINDERS ? startReminderScheduler(handle.db) : null;
 const housekeeping = config().HOUSEKEEPING ? startHousekeeping(handle.db) : null;
 const reviewJobs = config().REVIEW_JOBS ? startReviewJobs(handle.db) : null;
+const resumer = config().RESUME_RUNS ? startRunResumer(handle.db) : null;
 // The loop's own timers are unref'd (so they never hold the web process open); here something must.
 const keepAlive = setInterval(() => {}, 60_000);
-const jobs = [reminders && 'reminders', housekeeping && 'housekeeping', reviewJobs && 'review-jobs'].filter(Boolean);
+const jobs = [reminders && 'reminders', housekeeping && 'housekeeping', reviewJobs && 'review-jobs', resumer && 'resume-runs'].filter(Boolean);
 console.log(`[worker] outbox worker started; scheduled jobs: ${jobs.join(', ') || 'none'}`);
 
 let stopping = false;
@@ -44,8 +46,9 @@ async function shutdown(signal: string) {
   reminders?.stop();
   housekeeping?.stop();
   reviewJobs?.stop();
+  resumer?.stop();
   clearInterval(keepAlive);
-  await worker.stop();
+  await Promise.all([worker.stop(), stopLeasedRuns()]);
   await handle.close();
   console.log('[worker] stopped');
   process.exit(0);
