@@ -27,25 +27,30 @@ export async function register() {
   }
   // An import or check run whose process died continues from its last committed chunk, in whichever
   // process picks it up once its lease lapses (db/jobs/runs.ts).
+  const background: { stop: () => unknown }[] = [];
   if (config.RESUME_RUNS) {
     const { startRunResumer } = await import('./db/jobs/runs');
-    startRunResumer(db);
+    background.push(startRunResumer(db));
   }
   if (config.OUTBOX_WORKER) {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
-    startOutboxWorker(db);
+    background.push(startOutboxWorker(db));
   }
   if (config.REMINDERS) {
     const { startReminderScheduler } = await import('./db/jobs/reminders');
-    startReminderScheduler(db);
+    background.push(startReminderScheduler(db));
   }
   // Unused uploads, expired sign-in tokens, the self-check log.
   if (config.HOUSEKEEPING) {
     const { startHousekeeping } = await import('./db/jobs/housekeeping');
-    startHousekeeping(db);
+    background.push(startHousekeeping(db));
   }
   if (config.REVIEW_JOBS) {
     const { startReviewJobs } = await import('./db/jobs/review-jobs');
-    startReviewJobs(db);
+    background.push(startReviewJobs(db));
   }
+  // SIGTERM/SIGINT: no new jobs; the chunk, e-mails and scheduler pass in flight finish; every lease this
+  // process holds is handed back; then Next closes the server and exits (db/jobs/shutdown.ts).
+  const { installShutdown } = await import('./db/jobs/shutdown');
+  installShutdown(db, background, { label: 'web' });
 }

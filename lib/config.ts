@@ -75,6 +75,8 @@ const schema = z.object({
   REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
   HOUSEKEEPING_INTERVAL_MS: int(3_600_000, 100),
   RESUME_RUNS_INTERVAL_MS: int(15_000, 100),
+  // On SIGTERM/SIGINT, how long the work in flight may take before the leases are handed back anyway.
+  SHUTDOWN_TIMEOUT_MS: int(20_000, 0, 600_000),
   IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
   // Days a finding gets to be fixed after its 接入备案 is approved (lib/notices/policy.ts).
   REACCESS_RECTIFY_DAYS: int(30, 1, 365),

@@ -5,12 +5,12 @@ import { deploymentProblems } from '@/lib/config/deployment';
 import { config, loadConfig } from '@/lib/config';
 import { startHousekeeping } from './housekeeping';
 import { startReviewJobs } from './review-jobs';
-import { startRunResumer, stopLeasedRuns } from './runs';
+import { startRunResumer } from './runs';
+import { installShutdown } from './shutdown';
 
 // `npm run worker`: the outbox loop and the scheduled jobs (reminders, clean-up, order expiry and SMS
 // time-outs; each run by one process at a time under its lease) on their own, beside one or more web
-// instances; REMINDERS, HOUSEKEEPING and REVIEW_JOBS turn each off as in the web process. SIGTERM/SIGINT
-// let the message being sent finish, then the process exits.
+// instances; REMINDERS, HOUSEKEEPING, REVIEW_JOBS and RESUME_RUNS turn each off as in the web process.
 const url = loadConfig().DATABASE_URL;
 if (!url) {
   console.error(
@@ -38,20 +38,13 @@ const keepAlive = setInterval(() => {}, 60_000);
 const jobs = [reminders && 'reminders', housekeeping && 'housekeeping', reviewJobs && 'review-jobs', resumer && 'resume-runs'].filter(Boolean);
 console.log(`[worker] outbox worker started; scheduled jobs: ${jobs.join(', ') || 'none'}`);
 
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`[worker] ${signal}: finishing the current message…`);
-  reminders?.stop();
-  housekeeping?.stop();
-  reviewJobs?.stop();
-  resumer?.stop();
-  clearInterval(keepAlive);
-  await Promise.all([worker.stop(), stopLeasedRuns()]);
-  await handle.close();
-  console.log('[worker] stopped');
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+// SIGTERM/SIGINT: no new work, the messages and the import chunk in flight finish, every lease is handed
+// back, then the process exits (db/jobs/shutdown.ts).
+installShutdown(handle.db, [worker, reminders, housekeeping, reviewJobs, resumer], {
+  label: 'worker',
+  afterDrain: async () => {
+    clearInterval(keepAlive);
+    await handle.close();
+    console.log('[worker] stopped');
+  },
+});
