@@ -10,7 +10,8 @@ export async function register() {
     config = loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    console.error(`[config] 门户拒绝启动 / refusing to start: ${err.message}`);
+    const { componentLog } = await import('./lib/log');
+    componentLog('config').fatal({ variables: err.variables }, `门户拒绝启动 / refusing to start: ${err.message}`);
     return process.exit(1);
   }
   // Before any request: the sign-in limits count the socket's address, not a header the client wrote.

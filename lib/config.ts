@@ -84,6 +84,8 @@ const schema = z.object({
   CHECK_CONCURRENCY: int(16, 1, 256),
   CHECK_TIMEOUT_MS: int(0, 0, 120_000),
   // Operations
+  // The JSON log's threshold on stdout (lib/log.ts).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).optional().default('info'),
   // Test hooks
   ALLOW_TEST_HOOKS: flag(false),
   CHECK_RESOLVE_TO: optionalText.refine((v) => v === undefined || /^[0-9a-f.:]+$/i.test(v), 'expected an IP address'),

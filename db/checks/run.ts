@@ -10,6 +10,7 @@ import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
 import { config } from '@/lib/config';
 import { todayIso } from '@/lib/time';
+import { componentLog } from '@/lib/log';
 import { writeAudit } from '../audit';
 import type { RunControl } from '../jobs/lease';
 
@@ -186,7 +187,7 @@ function logOnce(level: 'warn' | 'error', message: string) {
   const seen = (g[LOGGED] ??= new Set());
   if (seen.has(message)) return;
   seen.add(message);
-  console[level](message);
+  componentLog('checks')[level](message);
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {

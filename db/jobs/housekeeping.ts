@@ -5,6 +5,7 @@ import { purgeLooseMaterials } from '../materials/loose';
 import { purgeExpiredTokens } from '../queries/users';
 import { everyInterval, runLeased, type Repeating } from './lease';
 import { config } from '@/lib/config';
+import { componentLog } from '@/lib/log';
 
 export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number };
 
@@ -40,7 +41,7 @@ export function startHousekeeping(db: Db, intervalMs = config().HOUSEKEEPING_INT
     intervalMs,
     async () => {
       const r = await tickHousekeeping(db, intervalMs);
-      if (r?.looseMaterials) console.log(`[housekeeping] purged ${r.looseMaterials} unused uploads`);
+      if (r?.looseMaterials) componentLog('housekeeping').info(r, `清理未使用的上传 ${r.looseMaterials} 个 / purged unused uploads`);
     },
     { atStart: true },
   );

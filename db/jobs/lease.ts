@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { rowsOf } from '../raw-sql';
-import { errorForLog } from '@/lib/privacy/mask';
+import { componentLog } from '@/lib/log';
 
 // Every web process and every `npm run worker` starts the same schedulers. A lease per job (table
 // job_leases) lets one of them run each tick: the jobs are idempotent anyway, the lease saves the
@@ -89,7 +89,7 @@ export function everyInterval(label: string, intervalMs: number, tick: () => Pro
   const fire = () => {
     if (current || stopped) return;
     current = tick()
-      .catch((err) => console.error(`[${label}]`, errorForLog(err)))
+      .catch((err) => componentLog(label).error({ err }, '定时任务出错 / scheduled job failed'))
       .finally(() => (current = null));
   };
   if (opts.atStart) fire();

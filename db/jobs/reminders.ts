@@ -8,6 +8,7 @@ import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
 import { config } from '@/lib/config';
 import { now as clockNow } from '@/lib/clock';
+import { componentLog } from '@/lib/log';
 
 /** Orders that can still expire (the 管局 stage does not: state-machine EXPIRABLE). */
 const EXPIRABLE = ['SUBMITTED', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'RETURNED', 'REGULATOR_REJECTED'] as const;
@@ -78,7 +79,7 @@ export function startReminderScheduler(db: Db, intervalMs = config().REMINDER_IN
     intervalMs,
     async () => {
       const r = await tickReminders(db, intervalMs);
-      if (r && (r.overdue || r.reminders || r.expiries)) console.log(`[reminders] overdue ${r.overdue}, reminders ${r.reminders}, expiring orders ${r.expiries}`);
+      if (r && (r.overdue || r.reminders || r.expiries)) componentLog('reminders').info(r, `逾期 ${r.overdue} 项，提醒 ${r.reminders} 封，订单将失效提醒 ${r.expiries} 封 / reminders queued`);
     },
     { atStart: true },
   );

@@ -5,7 +5,7 @@ import { executeRun } from '../checks/run';
 import { failImportBatch, runImportBatch } from '../imports/runner';
 import { claimJobLease, dropJobLease, everyInterval, holdsLeaseFor, PROCESS_HOLDER, releaseJobLease, runLeased, type Repeating, type RunControl } from './lease';
 import { config } from '@/lib/config';
-import { errorForLog } from '@/lib/privacy/mask';
+import { componentLog } from '@/lib/log';
 
 // Imports and check runs are long: minutes of chunks, each its own transaction. Any web process or worker
 // may run one, but only the one holding its lease (a job_leases row named `import:<id>` / `check-run:<id>`,
@@ -13,6 +13,8 @@ import { errorForLog } from '@/lib/privacy/mask';
 // under its own lease) finds the running batch or run whose lease lapsed and another process finishes it
 // from its last committed chunk. Each chunk commits only while its runner holds the lease (the lease row is
 // locked in the chunk's transaction) and only from the progress it started at, so nothing is applied twice.
+
+const log = componentLog('runs');
 
 export type RunKind = 'import' | 'check';
 export type RunRef = { kind: RunKind; id: string };
@@ -44,7 +46,7 @@ async function runOnce(db: Db, run: RunRef, control: RunControl, opts: RunLeaseO
       const r = await runImportBatch(db, run.id, { ...opts.importOptions, control });
       return r === 'done' || r === 'not_running';
     } catch (err) {
-      console.error('[import]', run.id, errorForLog(err));
+      log.error({ err, kind: run.kind, runId: run.id }, '导入批次出错，已标记为中断 / import batch failed');
       await failImportBatch(db, run.id);
       return true;
     }
@@ -54,7 +56,7 @@ async function runOnce(db: Db, run: RunRef, control: RunControl, opts: RunLeaseO
     return !r || r.status !== 'running';
   } catch (err) {
     // executeRun has marked the run failed.
-    console.error('[checks]', run.id, errorForLog(err));
+    log.error({ err, kind: run.kind, runId: run.id }, '专项核查出错，已标记为中断 / check run failed');
     return true;
   }
 }
@@ -69,6 +71,7 @@ export async function runWithLease(db: Db, run: RunRef, opts: RunLeaseOptions = 
   const leaseMs = opts.leaseMs ?? RUN_LEASE_MS;
   const name = runLeaseName(run);
   if (!(await claimJobLease(db, name, leaseMs, holder))) return 'busy';
+  log.info({ kind: run.kind, runId: run.id }, '开始运行（已取得租约）/ run claimed');
   let lost = false;
   let beat: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -76,7 +79,7 @@ export async function runWithLease(db: Db, run: RunRef, opts: RunLeaseOptions = 
     timer = setInterval(() => {
       beat = claimJobLease(db, name, leaseMs, holder).then(
         (held) => (lost ||= !held),
-        (err) => console.error('[runs] lease renewal', errorForLog(err)),
+        (err) => log.warn({ err, lease: name }, '续约失败，稍后重试 / lease renewal failed'),
       );
     }, Math.max(20, Math.floor(leaseMs / 3)));
     timer.unref?.();
@@ -95,13 +98,18 @@ export async function runWithLease(db: Db, run: RunRef, opts: RunLeaseOptions = 
       await stopBeat();
       if (finished) {
         await dropJobLease(db, name, holder);
+        log.info({ kind: run.kind, runId: run.id }, '运行结束 / run finished');
         return 'finished';
       }
       if (stopping()) {
         await releaseJobLease(db, name, holder);
+        log.info({ kind: run.kind, runId: run.id }, '进程停止，已交还租约 / run handed back on shutdown');
         return 'stopped';
       }
-      if (lost || !(await claimJobLease(db, name, leaseMs, holder))) return 'lost';
+      if (lost || !(await claimJobLease(db, name, leaseMs, holder))) {
+        log.warn({ kind: run.kind, runId: run.id }, '租约已由其他进程接手，本进程停止运行 / lease taken over, run left to its new holder');
+        return 'lost';
+      }
     }
     await releaseJobLease(db, name, holder);
     return 'lost';
@@ -132,7 +140,7 @@ export function startLeasedRun(db: Db, run: RunRef, opts: Omit<RunLeaseOptions, 
   if (reg.stop.stopped) return null;
   const done = runWithLease(db, run, { ...opts, stop: reg.stop })
     .catch((err): 'failed' => {
-      console.error('[runs]', key, errorForLog(err));
+      log.error({ err, lease: key }, '后台任务出错 / leased run failed');
       return 'failed';
     })
     .finally(() => reg.runs.delete(key));
@@ -200,7 +208,7 @@ export function startRunResumer(db: Db, intervalMs = config().RESUME_RUNS_INTERV
     intervalMs,
     async () => {
       const r = await tickResumeRuns(db, intervalMs);
-      if (r?.length) console.log(`[runs] resuming ${r.length} import batch(es) / check run(s) whose process stopped`);
+      if (r?.length) log.info({ runs: r.map((x) => ({ kind: x.kind, runId: x.id })) }, `接续 ${r.length} 个中断的导入或核查 / resuming runs whose process stopped`);
     },
     { atStart: true },
   );

@@ -2,7 +2,7 @@ import type { Db } from '../client';
 import { PROCESS_HOLDER, releaseHeldLeases } from './lease';
 import { stopLeasedRuns } from './runs';
 import { config } from '@/lib/config';
-import { errorForLog } from '@/lib/privacy/mask';
+import { componentLog } from '@/lib/log';
 
 // SIGTERM (a deploy, a scale-down) or SIGINT: this process stops taking work, lets what is in flight finish
 // (the import chunk or check batch, the e-mails being sent, a scheduler pass), then hands back every lease
@@ -57,15 +57,16 @@ export function installShutdown(
   const onSignal = (signal: NodeJS.Signals) => {
     if (started) return;
     started = true;
-    console.log(`[${opts.label}] ${signal}: stopping background work, finishing what is in flight…`);
+    const log = componentLog(opts.label);
+    log.info({ signal }, '收到停止信号：不再领取新工作，等待进行中的工作完成 / stopping: finishing the work in flight');
     void drainBackgroundWork(db, parts)
       .then(({ released, timedOut }) => {
-        if (timedOut) console.error(`[${opts.label}] background work still running after the shutdown time-out; leases released anyway`);
-        console.log(`[${opts.label}] released ${released.length} lease(s)`);
+        if (timedOut) log.error({ signal }, '停止超时，仍有工作在进行；租约照常交还 / shutdown time-out: leases released anyway');
+        log.info({ released: released.length }, `已交还 ${released.length} 个租约 / leases handed back`);
       })
-      .catch((err) => console.error(`[${opts.label}] shutdown`, errorForLog(err)))
+      .catch((err) => log.error({ err }, '停止过程出错 / shutdown failed'))
       .then(() => opts.afterDrain?.())
-      .catch((err) => console.error(`[${opts.label}] shutdown`, errorForLog(err)))
+      .catch((err) => log.error({ err }, '停止过程出错 / shutdown failed'))
       .finally(() => {
         const next = previous.get(signal as (typeof signals)[number]) ?? [];
         if (next.length === 0) process.exit(0);
