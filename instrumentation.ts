@@ -17,6 +17,11 @@ export async function register() {
   // Before any request: the sign-in limits count the socket's address, not a header the client wrote.
   const { installClientAddressStamp } = await import('./lib/security/stamp-client-address');
   installClientAddressStamp(process.env);
+  // Every request gets its id (kept by proxy.ts, carried by the log lines) and its duration by route pattern,
+  // method and status class in /metrics.
+  const { installRequestObserver } = await import('./lib/http/request-observer');
+  const { observeRequest } = await import('./db/metrics');
+  installRequestObserver(observeRequest);
   // CHECK_ALLOW_PRIVATE (test-only) is announced loudly at start, honoured or not.
   const { testProbeOverrides } = await import('./db/checks/run');
   testProbeOverrides();
