@@ -9,7 +9,6 @@ import { errorForLog, maskForLog } from './privacy/mask';
 // message itself are masked again here (身份证号, mobile numbers, e-mail addresses), whatever the caller passed.
 
 export type Log = Logger;
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 function maskValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return maskForLog(value);
@@ -59,7 +58,7 @@ export function createLogger(destination?: DestinationStream, opts: { level?: st
 const KEY = Symbol.for('beian.log');
 
 /** The process's logger (one per process, across module reloads in development). */
-export function logger(): Log {
+function logger(): Log {
   const g = globalThis as typeof globalThis & { [KEY]?: Log };
   return (g[KEY] ??= createLogger());
 }

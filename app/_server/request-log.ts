@@ -7,7 +7,7 @@ import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/http/request-id';
  * The request id the proxy (proxy.ts) or the server hook (instrumentation.ts) put on this request; a fresh
  * one outside a request or when neither ran.
  */
-export async function currentRequestId(): Promise<string> {
+async function currentRequestId(): Promise<string> {
   try {
     return requestIdFrom((await headers()).get(REQUEST_ID_HEADER));
   } catch {

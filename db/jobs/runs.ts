@@ -16,14 +16,14 @@ import { componentLog } from '@/lib/log';
 
 const log = componentLog('runs');
 
-export type RunKind = 'import' | 'check';
+type RunKind = 'import' | 'check';
 export type RunRef = { kind: RunKind; id: string };
 /** finished: done, failed or cancelled (its lease row removed); stopped: this process is shutting down
  *  (lease handed back); busy: another process holds the lease; lost: the lease went elsewhere mid-run. */
 export type LeasedOutcome = 'finished' | 'stopped' | 'busy' | 'lost';
 
 /** A live runner renews three times per lease, so a slow chunk or a busy event loop does not lose it. */
-export const RUN_LEASE_MS = 30_000;
+const RUN_LEASE_MS = 30_000;
 
 export function runLeaseName(run: RunRef): string {
   return `${run.kind === 'import' ? 'import' : 'check-run'}:${run.id}`;
@@ -148,14 +148,6 @@ export function startLeasedRun(db: Db, run: RunRef, opts: Omit<RunLeaseOptions, 
   return done;
 }
 
-/** Runs of this process in flight (metrics). */
-export function leasedRunsInFlight(): RunRef[] {
-  return [...registry().runs.keys()].map((k) => {
-    const [kind, id] = k.split(/:(.*)/s) as [string, string];
-    return { kind: kind === 'import' ? 'import' : 'check', id };
-  });
-}
-
 /** Shutdown: no new runs; each run in flight finishes its chunk and hands its lease back. */
 export async function stopLeasedRuns(): Promise<void> {
   const reg = registry();
@@ -164,7 +156,7 @@ export async function stopLeasedRuns(): Promise<void> {
 }
 
 /** Running batches and runs nobody holds a live lease on: their process died (or never started them). */
-export async function orphanedRuns(db: Db): Promise<RunRef[]> {
+async function orphanedRuns(db: Db): Promise<RunRef[]> {
   const result = await db.execute(sql`
     select 'import' as kind, b.id::text as id from import_batches b
     where b.status = 'running'

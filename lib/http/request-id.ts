@@ -11,7 +11,3 @@ export function requestIdFrom(incoming: string | null | undefined): string {
   const id = incoming?.trim();
   return id && SANE.test(id) ? id : crypto.randomUUID();
 }
-
-export function isSaneRequestId(id: string | null | undefined): id is string {
-  return !!id && SANE.test(id);
-}

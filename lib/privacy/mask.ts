@@ -48,7 +48,7 @@ export function maskPersonalText<T extends string | null | undefined>(text: T): 
 const EMAIL_IN_TEXT = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
 
 /** E-mail addresses in free text: the first character of the mailbox and the domain kept, f***@beian.example. */
-export function maskEmails<T extends string | null | undefined>(text: T): T {
+function maskEmails<T extends string | null | undefined>(text: T): T {
   if (!text) return text;
   return text.replace(EMAIL_IN_TEXT, (_m, first: string, domain: string) => `${first}***@${domain}`) as T;
 }
