@@ -10,12 +10,18 @@ export async function register() {
     config = loadConfig();
   } catch (err) {
     if (!(err instanceof ConfigError)) throw err;
-    console.error(`[config] 门户拒绝启动 / refusing to start: ${err.message}`);
+    const { componentLog } = await import('./lib/log');
+    componentLog('config').fatal({ variables: err.variables }, `门户拒绝启动 / refusing to start: ${err.message}`);
     return process.exit(1);
   }
   // Before any request: the sign-in limits count the socket's address, not a header the client wrote.
   const { installClientAddressStamp } = await import('./lib/security/stamp-client-address');
   installClientAddressStamp(process.env);
+  // Every request gets its id (kept by proxy.ts, carried by the log lines) and its duration by route pattern,
+  // method and status class in /metrics.
+  const { installRequestObserver } = await import('./lib/http/request-observer');
+  const { observeRequest } = await import('./db/metrics');
+  installRequestObserver(observeRequest);
   // CHECK_ALLOW_PRIVATE (test-only) is announced loudly at start, honoured or not.
   const { testProbeOverrides } = await import('./db/checks/run');
   testProbeOverrides();
@@ -25,24 +31,32 @@ export async function register() {
     const { seedDemo } = await import('./db/seed');
     await seedDemo(db, { quiet: false });
   }
-  // An import whose process died mid-way continues from its last committed chunk.
-  const { resumeRunningImports } = await import('./db/imports/runner');
-  await resumeRunningImports(db);
+  // An import or check run whose process died continues from its last committed chunk, in whichever
+  // process picks it up once its lease lapses (db/jobs/runs.ts).
+  const background: { stop: () => unknown }[] = [];
+  if (config.RESUME_RUNS) {
+    const { startRunResumer } = await import('./db/jobs/runs');
+    background.push(startRunResumer(db));
+  }
   if (config.OUTBOX_WORKER) {
     const { startOutboxWorker } = await import('./db/jobs/outbox-worker');
-    startOutboxWorker(db);
+    background.push(startOutboxWorker(db));
   }
   if (config.REMINDERS) {
     const { startReminderScheduler } = await import('./db/jobs/reminders');
-    startReminderScheduler(db);
+    background.push(startReminderScheduler(db));
   }
   // Unused uploads, expired sign-in tokens, the self-check log.
   if (config.HOUSEKEEPING) {
     const { startHousekeeping } = await import('./db/jobs/housekeeping');
-    startHousekeeping(db);
+    background.push(startHousekeeping(db));
   }
   if (config.REVIEW_JOBS) {
     const { startReviewJobs } = await import('./db/jobs/review-jobs');
-    startReviewJobs(db);
+    background.push(startReviewJobs(db));
   }
+  // SIGTERM/SIGINT: no new jobs; the chunk, e-mails and scheduler pass in flight finish; every lease this
+  // process holds is handed back; then Next closes the server and exits (db/jobs/shutdown.ts).
+  const { installShutdown } = await import('./db/jobs/shutdown');
+  installShutdown(db, background, { label: 'web' });
 }

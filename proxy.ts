@@ -5,6 +5,7 @@ import { encodeSessionJwt, needsRenewal, readSessionCookie, renewableClaims } fr
 import { actionBodyProblem, MALFORMED_ACTION_BODY, type ActionBody } from './lib/security/action-body';
 import { authSecret, config as appConfig } from './lib/config';
 import { ACTION_BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE, declaredTooLarge } from './lib/http/body-limits';
+import { REQUEST_ID_HEADER, requestIdFrom } from './lib/http/request-id';
 
 const PUBLIC_PREFIXES = ['/login', '/api/auth', '/ping', '/healthz', '/readyz', '/metrics', '/status', '/_next', '/favicon', '/robots.txt'];
 const MAX_AGE = authConfig.session.maxAge;
@@ -15,6 +16,15 @@ const RENEW_EVERY_SECONDS = 10 * 60;
 // Coarse gate only: signed-out visitors go to sign-in and come back. Authorisation happens in every
 // page, query and server action (the page re-checks the user, its role and session version in the DB).
 export default async function proxy(req: NextRequest) {
+  // The load balancer's request id when it sent a sane one, else a new one: passed on to the page, action or
+  // route (their log lines carry it: app/_server/request-log.ts) and sent back on the response.
+  const requestId = requestIdFrom(req.headers.get(REQUEST_ID_HEADER));
+  const res = await route(req, requestId);
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
+}
+
+async function route(req: NextRequest, requestId: string): Promise<Response> {
   const { pathname, search } = req.nextUrl;
   // Nothing that passes here takes more than form fields (uploads have their own routes, outside the
   // matcher): a larger body is refused before anyone reads it, signed in or not.
@@ -34,13 +44,14 @@ export default async function proxy(req: NextRequest) {
     const proto = req.headers.get('x-forwarded-proto') ?? req.nextUrl.protocol.replace(':', '');
     return NextResponse.redirect(new URL(target, `${proto}://${host}`), 307);
   }
+  const headers = new Headers(req.headers);
+  headers.set(REQUEST_ID_HEADER, requestId);
   // Uploads send their own, stricter policy (default-src 'none'; sandbox: lib/security/headers.ts).
-  if (pathname.startsWith('/materials/')) return NextResponse.next();
+  if (pathname.startsWith('/materials/')) return NextResponse.next({ request: { headers } });
 
   // A fresh nonce per response: Next reads it from the request's CSP header and stamps its scripts.
   const nonce = btoa(crypto.randomUUID());
   const csp = contentSecurityPolicy(nonce, appConfig().NODE_ENV !== 'production');
-  const headers = new Headers(req.headers);
   // Pages read the path to send a session that expired mid-visit back to where it was.
   headers.set('x-pathname', pathname + search);
   headers.set('x-nonce', nonce);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { MIGRATIONS_DIR, type Db } from './client';
 import { rowsOf } from './raw-sql';
-import { errorForLog } from '@/lib/privacy/mask';
+import { componentLog } from '@/lib/log';
 
 // Readiness for a load balancer (/readyz): this process can serve, i.e. its database answers and has the
 // schema this build expects. The answer names the checks and nothing else: no error text, no data.
@@ -46,7 +46,7 @@ async function within<T>(name: string, ms: number, check: () => Promise<T>): Pro
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<null>((resolve) => {
     timer = setTimeout(() => {
-      console.error(`[readyz] ${name}: no answer within ${ms} ms`);
+      componentLog('readyz').error({ check: name, ms }, '就绪检查超时 / readiness check timed out');
       resolve(null);
     }, ms);
     timer.unref?.();
@@ -54,7 +54,7 @@ async function within<T>(name: string, ms: number, check: () => Promise<T>): Pro
   try {
     return await Promise.race([check(), timeout]);
   } catch (err) {
-    console.error(`[readyz] ${name}`, errorForLog(err));
+    componentLog('readyz').error({ err, check: name }, '就绪检查失败 / readiness check failed');
     return null;
   } finally {
     clearTimeout(timer);

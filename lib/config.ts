@@ -65,6 +65,8 @@ const schema = z.object({
   REVIEW_JOBS: flag(true),
   // Purges of unused uploads, expired sign-in tokens and the self-check log.
   HOUSEKEEPING: flag(true),
+  // Picks up imports and check runs whose process stopped (their lease lapsed): db/jobs/runs.ts.
+  RESUME_RUNS: flag(true),
   OUTBOX_INTERVAL_MS: int(2000, 50),
   // Messages one worker keeps in flight (and SMTP connections in its pool). An SMTP transaction waits
   // ~100–150 ms on round trips: at 8 in flight two workers sent 82 notices/s, at 32 they sent 211/s.
@@ -72,6 +74,9 @@ const schema = z.object({
   REMINDER_INTERVAL_MS: int(3_600_000, 100),
   REVIEW_JOBS_INTERVAL_MS: int(60_000, 100),
   HOUSEKEEPING_INTERVAL_MS: int(3_600_000, 100),
+  RESUME_RUNS_INTERVAL_MS: int(15_000, 100),
+  // On SIGTERM/SIGINT, how long the work in flight may take before the leases are handed back anyway.
+  SHUTDOWN_TIMEOUT_MS: int(20_000, 0, 600_000),
   IMPORT_CHUNK_ROWS: int(1000, 10, 100_000),
   // Days a finding gets to be fixed after its 接入备案 is approved (lib/notices/policy.ts).
   REACCESS_RECTIFY_DAYS: int(30, 1, 365),
@@ -79,6 +84,8 @@ const schema = z.object({
   CHECK_CONCURRENCY: int(16, 1, 256),
   CHECK_TIMEOUT_MS: int(0, 0, 120_000),
   // Operations
+  // The JSON log's threshold on stdout (lib/log.ts).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).optional().default('info'),
   // Test hooks
   ALLOW_TEST_HOOKS: flag(false),
   CHECK_RESOLVE_TO: optionalText.refine((v) => v === undefined || /^[0-9a-f.:]+$/i.test(v), 'expected an IP address'),

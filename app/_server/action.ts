@@ -5,9 +5,9 @@ import '@/lib/validation/zod-chinese';
 import { currentUser, type SessionUser } from './session';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
-import { errorForLog } from '@/lib/privacy/mask';
 import { getDbHandle } from '@/db/client';
 import { ownerDataChanged } from '@/db/owner-cache';
+import { requestLog } from './request-log';
 
 import type { ActionState } from '@/lib/actions/state';
 export type { ActionState };
@@ -45,7 +45,7 @@ export function defineAction<S extends z.ZodType, R = undefined>(
       // redirect() and notFound() work by throwing; they must pass through untouched.
       unstable_rethrow(err);
       if (err instanceof PublicError) return { ok: false, message: err.message, fieldErrors: err.fieldErrors };
-      console.error('[action]', errorForLog(err));
+      (await requestLog('action')).error({ err, role: user.role }, '操作未完成：未预期的错误 / action failed');
       return { ok: false, message: '系统繁忙，操作未完成，请稍后重试。您填写的内容未丢失。' };
     } finally {
       // A filer's own pages (我的备案, 整改页) show what the action just did, whatever it was and even before the

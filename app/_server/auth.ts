@@ -10,7 +10,7 @@ import { enqueue } from '@/db/queries/outbox';
 import { passwordSignIn } from '@/db/auth/password-sign-in';
 import { endSessionsOfToken } from '@/db/auth/sign-out';
 import { magicLinkEmail } from '@/lib/notify/auth-templates';
-import { errorForLog } from '@/lib/privacy/mask';
+import { componentLog } from '@/lib/log';
 import { onPublicOrigin, publicOrigin } from '@/lib/config/deployment';
 import { clientIpFrom } from '@/lib/security/client-address';
 
@@ -39,7 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome, not an error worth a stack trace in the logs.
     error(error) {
       if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
-      console.error('[auth]', errorForLog(error));
+      componentLog('auth').error({ err: error }, '登录组件出错 / auth error');
     },
   },
   providers: [

@@ -8,10 +8,11 @@ import { createHttpProbes } from '@/lib/checks/http-probe';
 import { privateTargetsPolicy } from '@/lib/checks/private-targets';
 import { PublicError } from '@/lib/errors';
 import type { Role } from '@/lib/domain/codes';
-import { errorForLog } from '@/lib/privacy/mask';
 import { config } from '@/lib/config';
 import { todayIso } from '@/lib/time';
+import { componentLog } from '@/lib/log';
 import { writeAudit } from '../audit';
+import type { RunControl } from '../jobs/lease';
 
 export type RunFilter = { province?: string; nature?: string; codes?: string[]; website?: boolean };
 export type CheckRun = typeof t.checkRuns.$inferSelect;
@@ -25,7 +26,7 @@ function subjectWhere(filter: RunFilter): SQL | undefined {
   return and(...parts);
 }
 
-/** Creates the run row; the caller then drives `executeRun` (in the background for the UI). */
+/** Creates the run row; the caller then drives `executeRun` (under a lease for the UI: db/jobs/runs.ts). */
 export async function createCheckRun(db: Db, input: { actor: { id: string; role: Role }; filter: RunFilter }): Promise<CheckRun> {
   if (input.actor.role !== 'admin') throw new PublicError('只有运营管理员可以发起核查。');
   const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(t.subjects).where(subjectWhere(input.filter))) as [{ n: number }];
@@ -40,10 +41,16 @@ export async function requestCancel(db: Db, runId: string) {
 
 /**
  * Works through the run's subjects in keyset batches of 1,000. Each batch's results and the run's progress
- * (cursor, processed count) commit together, so a crash resumes at the last committed batch and the progress
- * bar never shows work that was not saved.
+ * (cursor, processed count) commit together, conditionally on the cursor the batch started from, so a crash
+ * resumes at the last committed batch, two runners never record one batch twice, and the progress bar never
+ * shows work that was not saved. With `control` (db/jobs/runs.ts) it stops between batches when asked, and a
+ * batch commits only while the lease is held; the run is then returned still `running`, for whoever resumes it.
  */
-export async function executeRun(db: Db, runId: string, opts: { probes?: (allowed: Set<string>) => Probes; today?: string } = {}): Promise<CheckRun> {
+export async function executeRun(
+  db: Db,
+  runId: string,
+  opts: { probes?: (allowed: Set<string>) => Probes; today?: string; control?: RunControl } = {},
+): Promise<CheckRun> {
   const today = opts.today ?? todayIso();
   const allPrincipals = await db
     .select({ id: t.principals.id, name: t.principals.name, idValidUntil: t.principals.idValidUntil, mobile: t.principals.mobile, email: t.principals.email, emergencyMobile: t.principals.emergencyMobile })
@@ -51,13 +58,15 @@ export async function executeRun(db: Db, runId: string, opts: { probes?: (allowe
   const contacts = buildContactIndex(allPrincipals);
   const byId = new Map<string, PrincipalFacts>(allPrincipals.map((p) => [p.id, p]));
   const probesFor = opts.probes ?? ((allowed: Set<string>) => createHttpProbes({ allowedHosts: allowed, ...testProbeOverrides() }));
+  const running = and(eq(t.checkRuns.id, runId), eq(t.checkRuns.status, 'running'));
   try {
     for (;;) {
       const [run] = await db.select().from(t.checkRuns).where(eq(t.checkRuns.id, runId));
       if (!run || run.status !== 'running') return run!;
+      if (opts.control?.shouldStop()) return run;
       if (run.cancelRequested) {
-        const [done] = await db.update(t.checkRuns).set({ status: 'cancelled', finishedAt: new Date() }).where(eq(t.checkRuns.id, runId)).returning();
-        return done!;
+        const [done] = await db.update(t.checkRuns).set({ status: 'cancelled', finishedAt: new Date() }).where(running).returning();
+        return done ?? run;
       }
       const filter = run.filter as RunFilter;
       const subjects = await db
@@ -67,23 +76,39 @@ export async function executeRun(db: Db, runId: string, opts: { probes?: (allowe
         .orderBy(asc(t.subjects.id))
         .limit(BATCH);
       if (subjects.length === 0) {
-        const [done] = await db.update(t.checkRuns).set({ status: 'done', finishedAt: new Date() }).where(eq(t.checkRuns.id, runId)).returning();
-        return done!;
+        const [done] = await db.update(t.checkRuns).set({ status: 'done', finishedAt: new Date() }).where(running).returning();
+        return done ?? run;
       }
       const results = await checkBatch(db, subjects, { today, contacts, byId, filter, probesFor });
-      await db.transaction(async (tx) => {
-        if (results.length) await tx.insert(t.checkResults).values(results.map((r) => ({ ...r, runId })));
-        await tx
-          .update(t.checkRuns)
-          .set({ cursor: subjects[subjects.length - 1]!.id, processedSubjects: sql`${t.checkRuns.processedSubjects} + ${subjects.length}`, resultCount: sql`${t.checkRuns.resultCount} + ${results.length}` })
-          .where(eq(t.checkRuns.id, runId));
-      });
+      const committed = await db
+        .transaction(async (tx) => {
+          if (opts.control && !(await opts.control.fence(tx))) throw new BatchRaced();
+          if (results.length) await tx.insert(t.checkResults).values(results.map((r) => ({ ...r, runId })));
+          const [advanced] = await tx
+            .update(t.checkRuns)
+            .set({ cursor: subjects[subjects.length - 1]!.id, processedSubjects: sql`${t.checkRuns.processedSubjects} + ${subjects.length}`, resultCount: sql`${t.checkRuns.resultCount} + ${results.length}` })
+            .where(and(running, run.cursor ? eq(t.checkRuns.cursor, run.cursor) : isNull(t.checkRuns.cursor)))
+            .returning({ id: t.checkRuns.id });
+          // Another runner recorded this batch first (or cancelled): the results inserted above roll back.
+          if (!advanced) throw new BatchRaced();
+          return true;
+        })
+        .catch((err) => {
+          if (err instanceof BatchRaced) return false;
+          throw err;
+        });
+      if (!committed) {
+        const [now] = await db.select().from(t.checkRuns).where(eq(t.checkRuns.id, runId));
+        return now ?? run;
+      }
     }
   } catch (err) {
-    await db.update(t.checkRuns).set({ status: 'failed', error: (err as Error).message.slice(0, 300), finishedAt: new Date() }).where(eq(t.checkRuns.id, runId));
+    await db.update(t.checkRuns).set({ status: 'failed', error: (err as Error).message.slice(0, 300), finishedAt: new Date() }).where(running);
     throw err;
   }
 }
+
+class BatchRaced extends Error {}
 
 type BatchCtx = {
   today: string;
@@ -162,7 +187,7 @@ function logOnce(level: 'warn' | 'error', message: string) {
   const seen = (g[LOGGED] ??= new Set());
   if (seen.has(message)) return;
   seen.add(message);
-  console[level](message);
+  componentLog('checks')[level](message);
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
@@ -174,18 +199,6 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
     else m.set(k, [r]);
   }
   return m;
-}
-
-const RUNNING = Symbol.for('beian.checkRuns');
-/** Starts a run in the background of this process (once per run id). */
-export function runInBackground(db: Db, runId: string) {
-  const g = globalThis as typeof globalThis & { [RUNNING]?: Set<string> };
-  const running = (g[RUNNING] ??= new Set());
-  if (running.has(runId)) return;
-  running.add(runId);
-  executeRun(db, runId)
-    .catch((err) => console.error('[checks]', errorForLog(err)))
-    .finally(() => running.delete(runId));
 }
 
 /** The report: counts per code and a few examples each. */

@@ -11,8 +11,8 @@ import { IMPORT_CHUNK_ROWS } from './preview';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import { todayIso } from '@/lib/time';
 import type { RawRow } from '@/lib/imports/validate-row';
-import { errorForLog } from '@/lib/privacy/mask';
 import { writeAudit } from '../audit';
+import type { RunControl } from '../jobs/lease';
 
 type Batch = typeof t.importBatches.$inferSelect;
 
@@ -38,12 +38,14 @@ export async function startImport(db: Db, input: { actor: AdminActor; batchId: s
  * notices and findings and advances `processedRows` conditionally on the value it started from, so a crash
  * loses at most the chunk in flight and two runners never apply one chunk twice. Findings carry
  * `externalKey`, so a re-run of the same file creates nothing new. `maxChunks` lets tests simulate a crash.
+ * 'stopped': asked to stop (or maxChunks) between chunks; 'raced': another runner applied the chunk first,
+ * or `control` no longer holds the lease; either way the batch stays `running` for whoever resumes it.
  */
 export async function runImportBatch(
   db: Db,
   batchId: string,
-  opts: { chunkSize?: number; maxChunks?: number; baseUrl?: string } = {},
-): Promise<'done' | 'stopped' | 'not_running'> {
+  opts: { chunkSize?: number; maxChunks?: number; baseUrl?: string; control?: RunControl } = {},
+): Promise<'done' | 'stopped' | 'raced' | 'not_running'> {
   const batch = await loadBatch(db, batchId);
   if (!batch || batch.status !== 'running') return 'not_running';
   const size = opts.chunkSize ?? IMPORT_CHUNK_ROWS;
@@ -52,21 +54,24 @@ export async function runImportBatch(
   const rows = skip(storedImportRows(db, batchId), batch.processedRows);
   for await (const chunk of prefetched(chunked(rows, size))) {
     if (opts.maxChunks !== undefined && chunks >= opts.maxChunks) return 'stopped';
+    if (opts.control?.shouldStop()) return 'stopped';
     try {
       await db.transaction(async (tx) => {
         // The chunk and its processedRows commit together, so a crash that loses the last few commits makes the
         // resume redo exactly those chunks: no need to wait for each commit's WAL flush.
         await tx.execute(sql`set local synchronous_commit = off`);
+        if (opts.control && !(await opts.control.fence(tx))) throw new ChunkRaced();
         await applyChunk(tx, batch, done, chunk.map((c) => c.row));
       });
     } catch (err) {
-      if (err instanceof ChunkRaced) return 'stopped'; // another runner applied this chunk first
+      if (err instanceof ChunkRaced) return 'raced'; // another runner applied this chunk first, or has the lease
       throw err;
     }
     done += chunk.length;
     chunks++;
   }
-  await db.transaction(async (tx) => {
+  const finished = await db.transaction(async (tx) => {
+    if (opts.control && !(await opts.control.fence(tx))) return false;
     // One e-mail per notice, listing all its findings, once every chunk has landed (queued in one statement;
     // the sender renders each body, see queueImportNoticeEmails).
     await queueImportNoticeEmails(tx, batchId, opts.baseUrl);
@@ -85,8 +90,9 @@ export async function runImportBatch(
         details: { rows: fin.totalRows, createdFindings: fin.createdFindings, skippedRows: fin.skippedRows, notices: Number(issued?.n ?? 0) },
       });
     }
+    return true;
   });
-  return 'done';
+  return finished ? 'done' : 'raced';
 }
 
 /**
@@ -187,26 +193,7 @@ async function* skip<T>(source: AsyncIterable<T>, n: number): AsyncGenerator<T> 
   for await (const item of source) if (i++ >= n) yield item;
 }
 
-// In-process registry: a batch is run by at most one loop per server; a `running` batch nobody runs
-// (the process died) is picked up again on start or when its page is opened.
-const RUNNING = Symbol.for('beian.imports.running');
-type G = typeof globalThis & { [RUNNING]?: Set<string> };
-
-export function ensureImportRunning(db: Db, batchId: string, baseUrl?: string): void {
-  const g = globalThis as G;
-  const set = (g[RUNNING] ??= new Set());
-  if (set.has(batchId)) return;
-  set.add(batchId);
-  void runImportBatch(db, batchId, { baseUrl })
-    .catch(async (err) => {
-      console.error('[import]', batchId, errorForLog(err));
-      await db.update(t.importBatches).set({ status: 'failed', finishedAt: new Date() }).where(and(eq(t.importBatches.id, batchId), eq(t.importBatches.status, 'running')));
-    })
-    .finally(() => set.delete(batchId));
-}
-
-export async function resumeRunningImports(db: Db): Promise<number> {
-  const rows = await db.select({ id: t.importBatches.id }).from(t.importBatches).where(eq(t.importBatches.status, 'running'));
-  for (const r of rows) ensureImportRunning(db, r.id);
-  return rows.length;
+/** A batch whose run threw: marked failed (the chunks already committed stay), unless it moved on meanwhile. */
+export async function failImportBatch(db: Db, batchId: string): Promise<void> {
+  await db.update(t.importBatches).set({ status: 'failed', finishedAt: new Date() }).where(and(eq(t.importBatches.id, batchId), eq(t.importBatches.status, 'running')));
 }

@@ -4,8 +4,9 @@ import * as t from '../schema';
 import { purgeLooseMaterials } from '../materials/loose';
 import { purgeExpiredTokens } from '../queries/users';
 import { purgeContactVerifications } from '../contacts/purge';
-import { everyInterval, runLeased } from './lease';
+import { everyInterval, runLeased, type Repeating } from './lease';
 import { config } from '@/lib/config';
+import { componentLog } from '@/lib/log';
 
 export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number; contactVerifications: number };
 
@@ -36,13 +37,13 @@ const KEY = Symbol.for('beian.housekeeping');
 
 /** Hourly plus once at start, in one process at a time (db/jobs/lease.ts); once per process. */
 export function startHousekeeping(db: Db, intervalMs = config().HOUSEKEEPING_INTERVAL_MS) {
-  const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
+  const g = globalThis as typeof globalThis & { [KEY]?: Repeating };
   g[KEY] ??= everyInterval(
     'housekeeping',
     intervalMs,
     async () => {
       const r = await tickHousekeeping(db, intervalMs);
-      if (r?.looseMaterials) console.log(`[housekeeping] purged ${r.looseMaterials} unused uploads`);
+      if (r?.looseMaterials) componentLog('housekeeping').info(r, `清理未使用的上传 ${r.looseMaterials} 个 / purged unused uploads`);
     },
     { atStart: true },
   );

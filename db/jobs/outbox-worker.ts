@@ -3,8 +3,11 @@ import type { Db } from '../client';
 import { rowsOf } from '../raw-sql';
 import { renderDeferredNotices, rendersAtSend } from '../notices/email';
 import { smsSenderFromEnv } from '@/lib/notify/sms';
-import { errorForLog, maskPersonalText } from '@/lib/privacy/mask';
+import { maskPersonalText } from '@/lib/privacy/mask';
+import { componentLog } from '@/lib/log';
 import { config } from '@/lib/config';
+
+const log = componentLog('outbox');
 
 export type OutboxRow = {
   id: number;
@@ -196,7 +199,7 @@ export type OutboxWorker = { stop: () => Promise<void>; readonly running: boolea
  */
 export function runOutboxWorker(
   db: Db,
-  opts: { intervalMs?: number; concurrency?: number; transports?: Transports | Promise<Transports>; log?: (msg: string) => void } = {},
+  opts: { intervalMs?: number; concurrency?: number; transports?: Transports | Promise<Transports>; logSends?: boolean } = {},
 ): OutboxWorker {
   const intervalMs = opts.intervalMs ?? config().OUTBOX_INTERVAL_MS;
   const concurrency = opts.concurrency ?? outboxConcurrency();
@@ -208,10 +211,11 @@ export function runOutboxWorker(
     while (!stopping) {
       try {
         const r = await deliverDue(db, transports, { concurrency, shouldStop: () => stopping });
-        if (r.claimed > 0) opts.log?.(`[outbox] sent ${r.sent}, retry ${r.failed}, parked ${r.parked}`);
+        if (r.claimed > 0 && opts.logSends) log.info(r, `发出 ${r.sent} 封，稍后重试 ${r.failed} 封，暂停 ${r.parked} 封 / outbox pass`);
+        if (r.parked > 0) log.warn({ parked: r.parked }, '有消息连续失败后暂停发送，请在开发邮箱中查看 / messages parked after repeated failures');
         if (r.claimed > 0 && !stopping) continue; // more may be due: do not wait
       } catch (err) {
-        console.error('[outbox]', errorForLog(err));
+        log.error({ err }, '发件循环出错 / outbox pass failed');
       }
       if (stopping) break;
       await new Promise<void>((resolve) => {

@@ -2,12 +2,13 @@ import { and, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { enqueue, type OutboxMessage } from '../queries/outbox';
-import { everyInterval, runLeased } from './lease';
+import { everyInterval, runLeased, type Repeating } from './lease';
 import { UNRESOLVED_FINDING_STATUSES } from '@/lib/domain/codes';
 import { findingReminderEmail, orderExpiryEmail, REMINDER_DAYS, type ReminderDay } from '@/lib/notify/templates/reminder';
 import { addDaysIso, daysUntil, formatDate, todayIso } from '@/lib/time';
 import { config } from '@/lib/config';
 import { now as clockNow } from '@/lib/clock';
+import { componentLog } from '@/lib/log';
 
 /** Orders that can still expire (the 管局 stage does not: state-machine EXPIRABLE). */
 const EXPIRABLE = ['SUBMITTED', 'FIRST_REVIEW_REJECTED', 'PENDING_SMS', 'RETURNED', 'REGULATOR_REJECTED'] as const;
@@ -72,13 +73,13 @@ const KEY = Symbol.for('beian.reminderScheduler');
 
 /** Hourly plus once at start, in one process at a time (db/jobs/lease.ts); once per process. */
 export function startReminderScheduler(db: Db, intervalMs = config().REMINDER_INTERVAL_MS) {
-  const g = globalThis as typeof globalThis & { [KEY]?: { stop: () => void } };
+  const g = globalThis as typeof globalThis & { [KEY]?: Repeating };
   g[KEY] ??= everyInterval(
     'reminders',
     intervalMs,
     async () => {
       const r = await tickReminders(db, intervalMs);
-      if (r && (r.overdue || r.reminders || r.expiries)) console.log(`[reminders] overdue ${r.overdue}, reminders ${r.reminders}, expiring orders ${r.expiries}`);
+      if (r && (r.overdue || r.reminders || r.expiries)) componentLog('reminders').info(r, `逾期 ${r.overdue} 项，提醒 ${r.reminders} 封，订单将失效提醒 ${r.expiries} 封 / reminders queued`);
     },
     { atStart: true },
   );

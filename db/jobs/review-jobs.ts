@@ -6,7 +6,7 @@ import { transitionOrder } from '../orders/transition';
 import { ConflictError } from '@/lib/errors';
 import { ORDER_STATES } from '@/lib/domain/codes';
 import { nextState } from '@/lib/orders/state-machine';
-import { everyInterval, runLeased } from './lease';
+import { everyInterval, runLeased, type Repeating } from './lease';
 import { config } from '@/lib/config';
 import { now as clockNow } from '@/lib/clock';
 
@@ -49,7 +49,7 @@ export function tickReviewJobs(db: Db, intervalMs = config().REVIEW_JOBS_INTERVA
 }
 
 const STARTED = Symbol.for('beian.reviewJobs');
-type G = typeof globalThis & { [STARTED]?: { stop: () => void } };
+type G = typeof globalThis & { [STARTED]?: Repeating };
 
 /** Every minute, in one process at a time (db/jobs/lease.ts); once per process however often it is called. */
 export function startReviewJobs(db: Db, intervalMs = config().REVIEW_JOBS_INTERVAL_MS) {

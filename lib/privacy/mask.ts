@@ -45,12 +45,28 @@ export function maskPersonalText<T extends string | null | undefined>(text: T): 
     .join('') as T;
 }
 
+const EMAIL_IN_TEXT = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+
+/** E-mail addresses in free text: the first character of the mailbox and the domain kept, f***@beian.example. */
+function maskEmails<T extends string | null | undefined>(text: T): T {
+  if (!text) return text;
+  return text.replace(EMAIL_IN_TEXT, (_m, first: string, domain: string) => `${first}***@${domain}`) as T;
+}
+
 /**
- * What a log line may say about an error: its name and its message with personal numbers masked. A
- * database error can quote the value it choked on (`invalid input syntax …: "330106…"`); stacks, causes
- * and payloads are never logged.
+ * Free text on its way to a log line: 身份证号, mobile numbers and e-mail addresses masked, inside web
+ * addresses too (a log has no link to keep working).
+ */
+export function maskForLog(text: string): string {
+  return maskEmails(text).replace(ID_IN_TEXT, (m) => maskIdNumber(m)).replace(MOBILE_IN_TEXT, (m) => maskMobile(m.replace(/[- ]/g, '')));
+}
+
+/**
+ * What a log line may say about an error: its name and its message with personal numbers and e-mail
+ * addresses masked. A database error can quote the value it choked on (`invalid input syntax …: "330106…"`);
+ * stacks, causes and payloads are never logged.
  */
 export function errorForLog(err: unknown): string {
-  if (err instanceof Error) return maskPersonalText(`${err.name}: ${err.message}`);
-  return maskPersonalText(String(err));
+  if (err instanceof Error) return maskForLog(`${err.name}: ${err.message}`);
+  return maskForLog(String(err));
 }

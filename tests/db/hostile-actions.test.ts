@@ -30,7 +30,7 @@ vi.mock('next/cache', async () => (await import('../support/next-mocks')).cacheM
 vi.mock('next/headers', async () => (await import('../support/next-mocks')).headersMock);
 vi.mock('next/navigation', async () => (await import('../support/next-mocks')).navigationMock);
 // Background work started by an accepted call (a check run) must not race the write counter.
-vi.mock('@/db/checks/run', async (orig) => ({ ...(await orig<typeof import('@/db/checks/run')>()), runInBackground: () => {} }));
+vi.mock('@/db/jobs/runs', async (orig) => ({ ...(await orig<typeof import('@/db/jobs/runs')>()), startLeasedRun: () => null }));
 
 const NASTY = [
   "' OR 1=1 --",

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -14,6 +15,7 @@ import { enqueue } from '@/db/queries/outbox';
 import { retryParkedMessage } from '@/db/queries/mailbox';
 import { magicLinkEmail } from '@/lib/notify/auth-templates';
 import { maskIdNumber, maskMobile } from '@/lib/privacy/mask';
+import { createLogger, setLogger } from '@/lib/log';
 import { describeAudit } from '@/lib/audit/describe';
 import { addDaysIso, todayIso } from '@/lib/time';
 import type { SessionUser } from '@/app/_server/session';
@@ -132,15 +134,20 @@ describe.each(TEST_TARGETS)('personal data on %s', (target) => {
     session.user = { id: users.filer!.id, email: users.filer!.email, name: users.filer!.name, role: 'filer' };
     const lines: string[] = [];
     const spies = (['error', 'warn', 'log', 'info'] as const).map((level) => vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' '))));
+    setLogger(createLogger(new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) as never, { level: 'trace' }));
     try {
       const result = await action(null, { note: `请回电 ${mobile}` });
       expect(result).toEqual({ ok: false, message: '系统繁忙，操作未完成，请稍后重试。您填写的内容未丢失。' });
     } finally {
       for (const s of spies) s.mockRestore();
+      setLogger(undefined);
       session.user = null;
     }
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`(${maskIdNumber(id)}) 请回电 ${maskMobile(mobile)}`);
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 'error', component: 'action', msg: expect.stringMatching(/action failed/) });
+    expect(line.requestId).toEqual(expect.any(String));
+    expect(line.err).toContain(`(${maskIdNumber(id)}) 请回电 ${maskMobile(mobile)}`);
     expect(leaks(lines.join('\n'))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { attachUploadToDraft, saveMaterial } from '@/db/materials/store';
 import { MATERIAL_UPLOAD_BODY_LIMIT_BYTES } from '@/lib/http/body-limits';
 import { PublicError } from '@/lib/errors';
-import { errorForLog } from '@/lib/privacy/mask';
+import { requestLog } from '@/app/_server/request-log';
 import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, uploadProblemKey } from '@/lib/validation/upload';
 import { MATERIAL_KINDS } from '@/lib/orders/materials';
 
@@ -49,7 +49,7 @@ async function jsonUpload(req: Request): Promise<Response> {
     return reply(200, { ok: true, data: saved, message: '上传成功' });
   } catch (err) {
     if (err instanceof PublicError) return reply(400, { ok: false, message: err.message, fieldErrors: err.fieldErrors });
-    console.error('[upload]', errorForLog(err));
+    (await requestLog('upload', req)).error({ err }, '材料上传失败 / material upload failed');
     return reply(500, { ok: false, message: '系统繁忙，上传未完成，请稍后重试。' });
   }
 }
@@ -84,7 +84,7 @@ async function plainFormUpload(req: Request): Promise<Response> {
     return backTo();
   } catch (err) {
     if (err instanceof PublicError) return refuse(uploadProblemKey(err.message));
-    console.error('[upload]', errorForLog(err));
+    (await requestLog('upload', req)).error({ err }, '材料上传失败 / material upload failed');
     return refuse('other');
   }
 }

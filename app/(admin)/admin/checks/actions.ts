@@ -3,7 +3,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/app/_server/action';
 import { getDb } from '@/db/client';
-import { createCheckRun, requestCancel, runInBackground } from '@/db/checks/run';
+import { createCheckRun, requestCancel } from '@/db/checks/run';
+import { startLeasedRun } from '@/db/jobs/runs';
 import { issueNoticesFromRun } from '@/db/checks/issue-from-run';
 import { revalidatePath } from 'next/cache';
 import { FINDING_CODES, SUBJECT_NATURES } from '@/lib/domain/codes';
@@ -27,7 +28,8 @@ export const startCheckRun = defineAction({ roles: ['admin'], schema: startSchem
       website: input.website === 'on',
     },
   });
-  runInBackground(db, run.id);
+  // Started here at once, under its lease; if this process stops, another one resumes it (db/jobs/runs.ts).
+  startLeasedRun(db, { kind: 'check', id: run.id });
   redirect(`/admin/checks/${run.id}`);
 });
 

@@ -6,7 +6,8 @@ import { defineAction } from '@/app/_server/action';
 import { discardImport } from '@/db/imports/discard';
 import { getDb } from '@/db/client';
 import { issueNotice } from '@/db/notices/issue';
-import { ensureImportRunning, startImport } from '@/db/imports/runner';
+import { startImport } from '@/db/imports/runner';
+import { startLeasedRun } from '@/db/jobs/runs';
 import { issueNoticeSchema } from '@/lib/notices/schema';
 
 export const issueNoticeAction = defineAction({ roles: ['admin'], schema: issueNoticeSchema }, async (input, user) => {
@@ -23,6 +24,7 @@ export const discardImportAction = defineAction({ roles: ['admin'], schema: z.ob
 export const startImportAction = defineAction({ roles: ['admin'], schema: z.object({ batchId: z.string().uuid() }) }, async (input, user) => {
   const db = await getDb();
   await startImport(db, { actor: user, batchId: input.batchId });
-  ensureImportRunning(db, input.batchId);
+  // Started here at once, under its lease; if this process stops, another one resumes it (db/jobs/runs.ts).
+  startLeasedRun(db, { kind: 'import', id: input.batchId });
   redirect(`/admin/notices/import/${input.batchId}`);
 });

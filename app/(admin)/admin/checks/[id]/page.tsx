@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { getCheckRun } from '@/db/queries/check-runs';
-import { runInBackground, runReport } from '@/db/checks/run';
+import { runReport } from '@/db/checks/run';
 import { isUuid } from '@/db/queries/filings';
 import { FINDING_CATALOGUE } from '@/lib/remediation';
 import { maskPersonalText } from '@/lib/privacy/mask';
@@ -21,8 +21,6 @@ export default async function CheckRunPage({ params }: { params: Promise<{ id: s
   const db = await getDb();
   const run = await getCheckRun(db, id);
   if (!run) notFound();
-  // A run whose process died resumes from its last committed batch when someone looks at it.
-  if (run.status === 'running') runInBackground(db, run.id);
   const report = await runReport(db, run.id);
   const pct = run.totalSubjects ? Math.round((run.processedSubjects / run.totalSubjects) * 100) : 100;
   return (

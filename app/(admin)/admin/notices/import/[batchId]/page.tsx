@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { requirePageUser } from '@/app/_server/session';
 import { getDb } from '@/db/client';
 import { getImportBatch } from '@/db/queries/admin';
-import { ensureImportRunning } from '@/db/imports/runner';
 import { Notice, PageTitle, TableCard, Td, Th, card, linkClass } from '@/components/admin/ui';
 import { formatDateTime } from '@/lib/time';
 import { discardImportAction, startImportAction } from '../../actions';
@@ -21,8 +20,6 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ ba
   const db = await getDb();
   const b = await getImportBatch(db, batchId);
   if (!b) notFound();
-  // A batch left running by a process that died continues as soon as anyone looks at it.
-  if (b.status === 'running') ensureImportRunning(db, b.id);
   const errors = b.errorRows.length;
   const duplicates = b.duplicateRows;
   const valid = b.totalRows - errors - duplicates;

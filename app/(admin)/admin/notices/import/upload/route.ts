@@ -9,7 +9,7 @@ import { MAX_IMPORT_BYTES } from '@/db/imports/files';
 import { IMPORT_UPLOAD_BODY_LIMIT_BYTES } from '@/lib/http/body-limits';
 import { importUploadSchema } from '@/lib/notices/schema';
 import { PublicError } from '@/lib/errors';
-import { errorForLog } from '@/lib/privacy/mask';
+import { requestLog } from '@/app/_server/request-log';
 
 const uploadSchema = importUploadSchema.extend({
   file: z.instanceof(File, { message: '请选择要导入的 CSV 文件' }),
@@ -44,7 +44,7 @@ export async function POST(req: Request): Promise<Response> {
     return reply(200, { ok: true, data: { batchId } });
   } catch (err) {
     if (err instanceof PublicError) return reply(400, { ok: false, message: err.message, fieldErrors: err.fieldErrors });
-    console.error('[import upload]', errorForLog(err));
+    (await requestLog('import-upload', req)).error({ err }, 'CSV 上传失败 / import upload failed');
     return reply(500, { ok: false, message: '系统繁忙，上传未完成，请稍后重试。' });
   }
 }
