@@ -8,7 +8,7 @@ import { componentLog } from '@/lib/log';
 // schema this build expects. The answer names the checks and nothing else: no error text, no data.
 
 export type CheckState = 'ok' | 'failed';
-export type Readiness = { ready: boolean; checks: { database: CheckState; migrations: CheckState } };
+export type Readiness = { ready: boolean; checks: { database: CheckState; migrations: CheckState; listener: CheckState; accepting: CheckState } };
 
 /** The last migration of this build's journal, and how many there are. */
 export type ExpectedMigrations = { count: number; hash: string; when: number };
@@ -62,7 +62,15 @@ async function within<T>(name: string, ms: number, check: () => Promise<T>): Pro
 }
 
 /** `db` may be the opener (getDb): a database that cannot be opened fails the database check. */
-export async function readiness(db: Db | (() => Promise<Db>), opts: { timeoutMs?: number; expected?: () => ExpectedMigrations } = {}): Promise<Readiness> {
+/**
+ * `listenerLive`: this process's database listener (which keeps its caches exact) is connected; without it
+ * the caches read from the database, correct but slower, until it reconnects. `draining`: a stop signal
+ * arrived (db/jobs/shutdown.ts) and the process is finishing its work: no new requests should come here.
+ */
+export async function readiness(
+  db: Db | (() => Promise<Db>),
+  opts: { timeoutMs?: number; expected?: () => ExpectedMigrations; listenerLive?: () => boolean; draining?: () => boolean } = {},
+): Promise<Readiness> {
   const ms = opts.timeoutMs ?? 2000;
   const open = typeof db === 'function' ? db : async () => db;
   const answering = await within('database', ms, async () => {
@@ -71,6 +79,11 @@ export async function readiness(db: Db | (() => Promise<Db>), opts: { timeoutMs?
     return d;
   });
   const current = answering ? await within('migrations', ms, () => migrationsCurrent(answering, (opts.expected ?? expectedMigrations)())) : null;
-  const checks = { database: answering ? 'ok' : 'failed', migrations: current ? 'ok' : 'failed' } as const;
-  return { ready: checks.database === 'ok' && checks.migrations === 'ok', checks };
+  const checks = {
+    database: answering ? 'ok' : 'failed',
+    migrations: current ? 'ok' : 'failed',
+    listener: (opts.listenerLive?.() ?? true) ? 'ok' : 'failed',
+    accepting: opts.draining?.() ? 'failed' : 'ok',
+  } as const;
+  return { ready: Object.values(checks).every((c) => c === 'ok'), checks };
 }

@@ -36,6 +36,12 @@ export async function drainBackgroundWork(
 }
 
 const INSTALLED = Symbol.for('beian.shutdownInstalled');
+const DRAINING = Symbol.for('beian.draining');
+
+/** Once a stop signal arrived: /readyz answers 503 so the load balancer sends no new requests here. */
+export function isDraining(): boolean {
+  return (globalThis as typeof globalThis & { [DRAINING]?: true })[DRAINING] === true;
+}
 
 /**
  * SIGTERM/SIGINT handlers for a process: drain (above), then `exit`. In the web process the handlers
@@ -57,6 +63,7 @@ export function installShutdown(
   const onSignal = (signal: NodeJS.Signals) => {
     if (started) return;
     started = true;
+    (globalThis as typeof globalThis & { [DRAINING]?: true })[DRAINING] = true;
     const log = componentLog(opts.label);
     log.info({ signal }, '收到停止信号：不再领取新工作，等待进行中的工作完成 / stopping: finishing the work in flight');
     void drainBackgroundWork(db, parts)

@@ -9,7 +9,7 @@ import { GET as healthz } from '@/app/healthz/route';
 import { GET as readyz } from '@/app/readyz/route';
 import { freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 
-const ALL_OK = { ready: true, checks: { database: 'ok', migrations: 'ok' } };
+const ALL_OK = { ready: true, checks: { database: 'ok', migrations: 'ok', listener: 'ok', accepting: 'ok' } };
 
 describe.each(TEST_TARGETS)('readiness on %s', (target) => {
   let h: TestDb;
@@ -36,7 +36,7 @@ describe.each(TEST_TARGETS)('readiness on %s', (target) => {
   it('a database behind the build, ahead of it, or with a changed last migration is not ready', async () => {
     const last = await lastRow();
     await h.db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${last.id}`);
-    expect(await readiness(h.db)).toEqual({ ready: false, checks: { database: 'ok', migrations: 'failed' } });
+    expect(await readiness(h.db)).toEqual({ ready: false, checks: { database: 'ok', migrations: 'failed', listener: 'ok', accepting: 'ok' } });
     await h.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('edited', ${last.created_at}::bigint)`);
     expect((await readiness(h.db)).checks.migrations).toBe('failed');
     await h.db.execute(sql`update drizzle.__drizzle_migrations set hash = ${last.hash} where hash = 'edited'`);
@@ -52,7 +52,7 @@ describe.each(TEST_TARGETS)('readiness on %s', (target) => {
   });
 
   it('a database that cannot be opened, refuses or hangs fails both checks', async () => {
-    const failed = { ready: false, checks: { database: 'failed', migrations: 'failed' } };
+    const failed = { ready: false, checks: { database: 'failed', migrations: 'failed', listener: 'ok', accepting: 'ok' } };
     expect(await readiness(() => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.5:5432')))).toEqual(failed);
     const refusing = { execute: () => Promise.reject(new Error('password authentication failed')) } as unknown as Db;
     expect(await readiness(refusing)).toEqual(failed);
@@ -61,19 +61,25 @@ describe.each(TEST_TARGETS)('readiness on %s', (target) => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('a listener that is down, or a process that is stopping, is not ready', async () => {
+    expect(await readiness(h.db, { listenerLive: () => false })).toEqual({ ready: false, checks: { ...ALL_OK.checks, listener: 'failed' } });
+    expect(await readiness(h.db, { draining: () => true })).toEqual({ ready: false, checks: { ...ALL_OK.checks, accepting: 'failed' } });
+    expect(await readiness(h.db, { listenerLive: () => true, draining: () => false })).toEqual(ALL_OK);
+  });
+
   it('/readyz and /healthz answer with the check names only, never cached', async () => {
     setDbForTests({ db: h.db, kind: h.kind, close: async () => {}, listen: h.listen } satisfies Handle);
     const ok = await readyz();
     expect(ok.status).toBe(200);
     expect(ok.headers.get('cache-control')).toBe('no-store');
-    expect(await ok.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok' } });
+    expect(await ok.json()).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok', listener: 'ok', accepting: 'ok' } });
 
     const refusing = { execute: () => Promise.reject(new Error('relation "users" at 10.0.0.5 secret')) } as unknown as Db;
     setDbForTests({ db: refusing, kind: h.kind, close: async () => {}, listen: h.listen });
     const down = await readyz();
     expect(down.status).toBe(503);
     expect(down.headers.get('cache-control')).toBe('no-store');
-    expect(await down.text()).toBe(JSON.stringify({ status: 'unavailable', checks: { database: 'failed', migrations: 'failed' } }));
+    expect(await down.text()).toBe(JSON.stringify({ status: 'unavailable', checks: { database: 'failed', migrations: 'failed', listener: 'ok', accepting: 'ok' } }));
     setDbForTests(undefined);
 
     const live = healthz();
