@@ -32,6 +32,8 @@ async function adminPage(browser: Browser) {
 
 test.describe('e-mail deep links', () => {
   test('the link in a received notice leads a signed-out owner through sign-in to that finding; another filer gets 404', async ({ page }) => {
+    // Three roles' pages, three of them pictured and axe-checked at two widths.
+    test.slow();
     await signIn(page, 'admin@beian.example');
     await page.goto('/admin/mailbox');
     await expect(page.getByRole('heading', { level: 1, name: '开发邮箱' })).toBeVisible();

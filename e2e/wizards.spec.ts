@@ -109,6 +109,13 @@ test('变更主体: invalid input in each step is refused at the field and not s
   await next(page);
 
   await expectStep(page, 2, '主体负责人');
+  // The step is in the address: the browser's back and forward move between steps, not out of the wizard.
+  await expect(page).toHaveURL(/\?step=2$/);
+  await page.goBack();
+  await expectStep(page, 1, '主办单位信息');
+  await expect(page.getByLabel('通信地址')).toHaveValue('北京市朝阳区望京街10号望京SOHO T1 1601室');
+  await page.goForward();
+  await expectStep(page, 2, '主体负责人');
   await page.getByLabel('手机号码').fill('12345');
   await next(page);
   await expect(page.getByText('请输入正确的11位手机号码')).toBeVisible();

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 // Small shared pieces of the operator pages, so every list looks and reads the same.
 
@@ -33,12 +34,12 @@ export function Td({ children, className }: { children: ReactNode; className?: s
 /** Tables scroll sideways inside their card on narrow screens instead of breaking the page. */
 export function TableCard({ caption, children, narrow }: { caption: string; children: ReactNode; narrow?: boolean }) {
   return (
-    <div className={`${card} overflow-x-auto`}>
+    <ScrollRegion label={caption} className={card}>
       <table className={`w-full text-sm ${narrow ? '' : 'min-w-[640px]'}`}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

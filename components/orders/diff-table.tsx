@@ -1,10 +1,11 @@
 import type { DiffRow } from '@/lib/orders/diff';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 /** Before → after for every changed field (wizard review step and order page): the rows the reviewer sees. */
 export function DiffTable({ rows }: { rows: DiffRow[] }) {
   if (rows.length === 0) return <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">没有修改任何信息。</p>;
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label="变更前后对比">
       <table className="w-full min-w-[20rem] border-collapse text-sm">
         <caption className="sr-only">变更前后对比</caption>
         <thead>
@@ -24,7 +25,7 @@ export function DiffTable({ rows }: { rows: DiffRow[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -7,6 +7,7 @@ import { OrderStateBadge } from '@/components/orders/order-state-badge';
 import { ORDER_TYPE_LABELS } from '@/lib/remediation';
 import { FILER_NEXT_STEP } from '@/lib/orders/next-step';
 import { formatDateTime } from '@/lib/time';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: '我的订单' };
 
@@ -43,7 +44,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           {group ? null : <><Link href="/dashboard" className="text-brand-700 underline">我的备案</Link>中选择要办理的事项。</>}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="订单列表" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[36rem] text-sm">
             <caption className="sr-only">订单列表</caption>
             <thead>
@@ -74,7 +75,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { maskPersonalText } from '@/lib/privacy/mask';
 import { OUTBOX_STATUS_LABELS, OutboxStatusBadge, TEMPLATE_FILTERS, templateLabel } from './labels';
 import { RetryButton } from './retry-button';
 import { config } from '@/lib/config';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: '开发邮箱' };
 
@@ -95,7 +96,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         {rows.length === 0 ? (
           <p className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700">没有符合条件的邮件。</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollRegion label="邮件列表" className="rounded-lg border border-slate-200 bg-white">
             <table className="w-full min-w-[48rem] text-left text-sm">
               <caption className="sr-only">邮件列表，最新的在前</caption>
               <thead className="bg-slate-50 text-slate-700">
@@ -122,7 +123,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {nextBefore ? (
           <Link href={`/admin/mailbox?${nextQuery}`} className="mt-3 inline-block text-brand-700 underline">更早的邮件</Link>

@@ -10,6 +10,7 @@ import { ORDER_TYPE_NAMES } from '@/lib/notify/order-emails';
 import { PROVINCES, PROVINCE_CODES } from '@/lib/rules/provinces';
 import { formatDateTime } from '@/lib/time';
 import { OrderStateBadge } from '@/components/orders/order-state-badge';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata = { title: '订单' };
 
@@ -42,7 +43,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
         </div>
         <div className="flex items-end"><button type="submit" className="rounded bg-brand-700 px-4 py-2 text-sm font-medium text-white">筛选</button></div>
       </form>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <ScrollRegion label="订单列表" className="rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
@@ -65,7 +66,7 @@ export default async function AdminOrdersPage({ searchParams }: { searchParams: 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {next ? <Link href={`/admin/orders?${next}`} className="inline-block text-brand-700 underline">下一页</Link> : null}
     </div>
   );

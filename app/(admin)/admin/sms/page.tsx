@@ -5,6 +5,7 @@ import { listSmsOutbox } from '@/db/queries/regulator';
 import { Badge } from '@/components/ui/status-badge';
 import { maskAllButLast } from '@/lib/privacy/mask';
 import { formatDateTime } from '@/lib/time';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: '开发短信' };
 
@@ -23,7 +24,7 @@ export default async function SmsInboxPage() {
       {messages.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">暂无短信。</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="短信列表" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm [overflow-wrap:anywhere]">
             <caption className="sr-only">短信列表（最新在前）</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -45,7 +46,7 @@ export default async function SmsInboxPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

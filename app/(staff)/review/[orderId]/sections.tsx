@@ -10,6 +10,7 @@ import { actionLabel } from '@/lib/audit/describe';
 import type { RejectedField } from '@/lib/orders/rejection-fields';
 import type { FindingCodeValue, FindingStatus, OrderState, OrderTypeValue } from '@/lib/domain/codes';
 import { formatDateTime } from '@/lib/time';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 // The parts of the 订单初审 page below its header, each a section with its own heading.
 
@@ -57,7 +58,7 @@ export function DiffSection({ orderId, rows, showPii, show }: { orderId: string;
       {rows.length === 0 ? (
         <p className="rounded border border-slate-200 bg-white p-4 text-sm text-slate-700">此订单不改变备案信息。</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label="变更前后对比" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm [overflow-wrap:anywhere]">
             <caption className="sr-only">变更前后对比</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-slate-700">
@@ -77,7 +78,7 @@ export function DiffSection({ orderId, rows, showPii, show }: { orderId: string;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );
