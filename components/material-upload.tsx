@@ -70,13 +70,13 @@ export function MaterialUpload({
           accept="image/jpeg,image/png,image/gif"
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
           aria-invalid={error ? true : undefined}
-          disabled={progress !== null}
+          disabled={progress !== null || (!hydrated && !draft)}
           onChange={(e) => e.currentTarget.files?.length && e.currentTarget.form?.requestSubmit()}
           className="text-sm"
         />
-        {hydrated ? null : (
+        {hydrated ? null : draft ? (
           <button type="submit" className="rounded border border-brand-700 px-3 py-1 text-sm text-brand-700">上传</button>
-        )}
+        ) : null}
       </div>
       {progress !== null ? (
         <p className="mt-1 flex items-center gap-2 text-sm text-slate-700" role="status">
@@ -85,6 +85,8 @@ export function MaterialUpload({
         </p>
       ) : null}
       <p id={`${id}-hint`} className="mt-1 text-xs text-slate-600">{hint}</p>
+      {/* Outside a wizard step the stored image's id reaches the form only through JavaScript: say so rather than post. */}
+      {hydrated || draft ? null : <p className="mt-1 text-xs text-slate-700">上传图片需要启用浏览器的 JavaScript；不附图片也可以继续。</p>}
       {value ? (
         <p className="mt-1 text-sm text-green-800">
           已上传：<a href={`/materials/${value.id}`} target="_blank" rel="noreferrer" className="underline">{value.fileName}</a>

@@ -6,7 +6,7 @@ import { PRINCIPAL_ID_TYPES, SUBJECT_CERT_TYPES, type WizardContext } from '@/li
 import { PROVINCE_CODES, getProvince } from '@/lib/rules/provinces';
 import { ListButton, StringListField, ValidityField, WizardField, useFieldError, type FieldMeta } from './wizard-inputs';
 import { useHydrated } from '@/components/ui/use-hydrated';
-import { LIST_LENGTH_SUFFIX } from '@/lib/orders/form-values';
+import { LIST_LENGTH_SUFFIX, blankDomain } from '@/lib/orders/form-values';
 
 const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
@@ -131,7 +131,7 @@ export function NewDomainsStep({ ctx, meta }: { ctx: WizardContext; meta: FieldM
         </fieldset>
       ))}
       {!onlyOne || fields.length === 0 ? (
-        <ListButton hydrated={hydrated} intent="add:website.domains" className="mb-2 text-sm text-brand-700 underline" onClick={() => append({ name: '', registrantName: '', registrantIdType: '', registrantIdNumber: '', expiresOn: '' })}>
+        <ListButton hydrated={hydrated} intent="add:website.domains" className="mb-2 text-sm text-brand-700 underline" onClick={() => append(blankDomain())}>
           添加域名
         </ListButton>
       ) : null}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { company, person } from '@/tests/support/order-fixtures';
 import type { OrderPayload, PrincipalData } from '@/lib/orders/payload';
 import type { CurrentFiling } from '@/lib/orders/diff';
 import {
@@ -37,18 +38,8 @@ const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-const person = (over: Partial<PrincipalData> = {}): PrincipalData => ({
-  name: '张伟',
-  idType: '居民身份证',
-  idNumber: '330106198503120311',
-  idValidUntil: '2035-03-12',
-  mobile: '13805710001',
-  landline: null,
-  emergencyMobile: '13905710001',
-  email: 'zhangwei@yunqi-tech.cn',
-  ...over,
-});
-const subject = { name: '杭州云栖科技有限公司', nature: 'enterprise' as const, certType: '营业执照', certNumber: '91330106MA2B3C4D5X', certAddress: '浙江省杭州市西湖区文三路90号', provinceCode: '33', mailingAddress: '浙江省杭州市西湖区文三路90号', legalRepName: '张伟' };
+
+const subject = company();
 const site = (principal: PrincipalData) => ({ name: '云栖科技博客', serviceContent: '企业博客', domains: [], ips: ['47.96.12.40'], principal });
 const filing = (over: Partial<CurrentFiling> = {}): CurrentFiling => ({
   subject,

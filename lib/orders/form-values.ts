@@ -61,9 +61,12 @@ function setAt(root: Values, path: readonly string[], value: unknown): void {
   });
 }
 
+/** The empty domain 添加域名 adds, with and without JavaScript. */
+export const blankDomain = () => ({ name: '', registrantName: '', registrantIdType: '', registrantIdNumber: '', expiresOn: '' });
+
 /** A blank item of each list, as 添加 adds it. */
 function blankItem(list: string): unknown {
-  return list === 'website.domains' ? { name: '', registrantName: '', registrantIdType: '', registrantIdNumber: '', expiresOn: '' } : '';
+  return list === 'website.domains' ? blankDomain() : '';
 }
 
 /**

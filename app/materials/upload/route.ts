@@ -18,15 +18,15 @@ const uploadSchema = z.object({
     .refine((f) => f.size <= MAX_UPLOAD_BYTES, UPLOAD_MESSAGES.size),
 });
 
+/** Sent by the plain form (JavaScript off) from a wizard step: the upload goes onto that draft. */
+const draftSchema = z.object({ orderId: z.uuid(), step: z.coerce.number().int().min(1).max(20) });
+
 /**
  * POST /materials/upload: one image for the signed-in filer (components/material-upload.tsx). A route
  * handler rather than a server action so that its body limit (one image) is its own and every server
  * action keeps a small one (next.config.ts). The bytes are checked and re-encoded before anything is
  * stored (db/materials/store.ts); the answer is JSON with a Chinese message.
  */
-/** Sent by the plain form (JavaScript off) from a wizard step: the upload goes onto that draft. */
-const draftSchema = z.object({ orderId: z.uuid(), step: z.coerce.number().int().min(1).max(20) });
-
 export async function POST(req: Request): Promise<Response> {
   // A browser posting the form itself (no JavaScript) asks for a page, not JSON: it is sent back to the step.
   const plainForm = req.headers.get('sec-fetch-mode') === 'navigate' || (req.headers.get('accept') ?? '').includes('text/html');
@@ -77,10 +77,12 @@ async function plainFormUpload(req: Request): Promise<Response> {
   };
   if (!parsed.success) return refuse(parsed.error.issues.some((i) => i.message === UPLOAD_MESSAGES.size) ? 'size' : 'missing');
   try {
-    const db = await getDb();
     const bytes = new Uint8Array(await parsed.data.file.arrayBuffer());
-    const saved = await saveMaterial(db, { ownerId: user.id, bytes, fileName: parsed.data.file.name, kind: parsed.data.kind });
-    await attachUploadToDraft(db, { ownerId: user.id, orderId: draft.data.orderId, materialId: saved.id, kind: parsed.data.kind });
+    // Stored and attached together: an upload the draft cannot take (submitted meanwhile) leaves nothing behind.
+    await (await getDb()).transaction(async (tx) => {
+      const saved = await saveMaterial(tx, { ownerId: user.id, bytes, fileName: parsed.data.file.name, kind: parsed.data.kind });
+      await attachUploadToDraft(tx, { ownerId: user.id, orderId: draft.data.orderId, materialId: saved.id, kind: parsed.data.kind });
+    });
     return backTo();
   } catch (err) {
     if (err instanceof PublicError) return refuse(uploadProblemKey(err.message));
