@@ -3,6 +3,7 @@ import { loadDashboard, type DashboardFiling } from './queries/dashboard';
 import { getFindingForOwner, type RectificationView } from './queries/findings';
 import { isUuid } from '@/lib/domain/ids';
 import { deepFreeze, NotifiedCache } from '@/lib/cache/notified-cache';
+import { processGlobal } from '@/lib/process-global';
 
 // 我的备案 and the rectification pages are what a filer opens again and again; their data changes far less
 // often. Each page is one query, cheap for PostgreSQL, but on a small machine the backend that runs it
@@ -27,7 +28,7 @@ export type OwnerCaches = {
 const DASHBOARDS_KEPT = 2_000;
 const FINDINGS_KEPT = 5_000;
 
-const caches = new WeakMap<Handle['db'], OwnerCaches>();
+const caches = processGlobal('ownerCaches', () => new WeakMap<Handle['db'], OwnerCaches>());
 
 /** The caches of this database, with one listener from their first use; closing the handle stops it. */
 export function ownerCaches(handle: Pick<Handle, 'db' | 'listen'>): OwnerCaches {

@@ -3,6 +3,7 @@ import type { Handle, Tx } from './client';
 import { prepared } from './prepared';
 import { users } from './schema';
 import { SessionUserCache, type SessionUserRow } from '@/lib/auth/session-user-cache';
+import { processGlobal } from '@/lib/process-global';
 
 // Every signed-in page and action re-reads its user, so a disabled account, a changed role or a bumped
 // session version takes effect at once. That read was a round trip per request, about a twentieth of a
@@ -13,7 +14,7 @@ import { SessionUserCache, type SessionUserRow } from '@/lib/auth/session-user-c
 
 export const USER_CHANGED_CHANNEL = 'user_changed';
 
-const caches = new WeakMap<Handle['db'], SessionUserCache>();
+const caches = processGlobal('sessionUserCaches', () => new WeakMap<Handle['db'], SessionUserCache>());
 
 /** The cache of this database, listening from its first use; closing the handle stops the listener. */
 export function sessionUserCache(handle: Pick<Handle, 'db' | 'listen'>): SessionUserCache {

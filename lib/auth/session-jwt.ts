@@ -1,5 +1,6 @@
 import { hkdf } from '@panva/hkdf';
 import { base64url, calculateJwkThumbprint, EncryptJWT, jwtDecrypt, type JWTPayload } from 'jose';
+import { processGlobal } from '../process-global';
 
 // Auth.js' own JWT session format (@auth/core/jwt: "dir" + A256CBC-HS512, key = HKDF(secret, salt = the
 // cookie name)), decrypted with jose as Auth.js does, with two changes for the signed-in pages' CPU profile,
@@ -13,7 +14,7 @@ const ENC = 'A256CBC-HS512';
 const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
 
 type DerivedKey = { key: Uint8Array; kid: string };
-const keys = new Map<string, Promise<DerivedKey>>();
+const keys = processGlobal('sessionTokenKeys', () => new Map<string, Promise<DerivedKey>>());
 
 function derivedKey(enc: string, secret: string, salt: string): Promise<DerivedKey> {
   const id = `${enc}\u0000${salt}\u0000${secret}`;
@@ -71,7 +72,7 @@ export async function decodeSessionJwt(params: { token?: string; secret: Secret;
 // A verified token always decrypts to the same claims, so proxy and page (and the next requests of the
 // same session) skip the cipher; only the expiry is checked again. Bounded: cleared when full.
 const MEMO_SIZE = 5_000;
-const verified = new Map<string, { secrets: string; payload: JWTPayload }>();
+const verified = processGlobal('verifiedSessionTokens', () => new Map<string, { secrets: string; payload: JWTPayload }>());
 
 const CLOCK_TOLERANCE = 15;
 
