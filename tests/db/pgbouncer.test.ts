@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -11,50 +10,14 @@ import { seedDemo } from '@/db/seed';
 import { approveOrder } from '@/db/review/decide';
 import { REVIEW_CHECKLIST } from '@/lib/remediation/review-checklist';
 import { freshDb, type TestDb } from '../support/db';
+import { hasPgbouncer, PGBOUNCER, startPgbouncer } from '../support/pgbouncer';
 
 // The portal behind PgBouncer in transaction mode (Debian's pgbouncer, started here): queries go through
 // the pooler without named prepared statements (DB_PREPARE=0), the one LISTEN connection goes to PostgreSQL
 // directly (DATABASE_LISTEN_URL). Runs where PostgreSQL answers and pgbouncer is installed (.ci/run installs it).
 
-const PGBOUNCER = '/usr/sbin/pgbouncer';
-const enabled = Boolean(process.env.TEST_DATABASE_URL) && existsSync(PGBOUNCER);
+const enabled = Boolean(process.env.TEST_DATABASE_URL) && hasPgbouncer();
 if (!enabled) console.log('[pgbouncer.test] skipped: needs TEST_DATABASE_URL and', PGBOUNCER);
-
-const portFree = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const s = createConnection({ port, host: '127.0.0.1' });
-    s.once('connect', () => (s.destroy(), resolve(false)));
-    s.once('error', () => resolve(true));
-  });
-
-async function startPgbouncer(dir: string, port: number): Promise<ChildProcess> {
-  const pg = new URL(process.env.TEST_DATABASE_URL!);
-  writeFileSync(path.join(dir, 'users.txt'), `"${pg.username || 'postgres'}" ""\n`);
-  writeFileSync(
-    path.join(dir, 'pgbouncer.ini'),
-    [
-      '[databases]',
-      `* = host=${pg.hostname} port=${pg.port || 5432}`,
-      '[pgbouncer]',
-      `listen_addr = 127.0.0.1`,
-      `listen_port = ${port}`,
-      'auth_type = trust',
-      `auth_file = ${path.join(dir, 'users.txt')}`,
-      'pool_mode = transaction',
-      'default_pool_size = 3',
-      'max_client_conn = 200',
-      `unix_socket_dir =`,
-      `logfile = ${path.join(dir, 'pgbouncer.log')}`,
-      `pidfile = ${path.join(dir, 'pgbouncer.pid')}`,
-    ].join('\n'),
-  );
-  for (const f of ['', 'users.txt', 'pgbouncer.ini']) chmodSync(path.join(dir, f), f ? 0o644 : 0o777);
-  // PgBouncer refuses to run as root: as root, run it as the postgres user.
-  const asRoot = process.getuid?.() === 0;
-  const child = spawn(PGBOUNCER, [...(asRoot ? ['-u', 'postgres'] : []), path.join(dir, 'pgbouncer.ini')], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && (await portFree(port)); i++) await new Promise((r) => setTimeout(r, 50));
-  return child;
-}
 
 if (enabled) describe('behind PgBouncer in transaction mode', () => {
   let direct: TestDb;
@@ -65,7 +28,7 @@ if (enabled) describe('behind PgBouncer in transaction mode', () => {
     direct = await freshDb('postgres'); // migrated directly, as a deployment migrates
     dir = mkdtempSync(path.join(tmpdir(), 'pgbouncer-'));
     const port = 6400 + (process.pid % 500);
-    bouncer = await startPgbouncer(dir, port);
+    bouncer = await startPgbouncer(process.env.TEST_DATABASE_URL!, dir, port);
     const { db } = ((await direct.db.execute(sql`select current_database() as db`)) as unknown as { db: string }[])[0]!;
     const viaBouncer = new URL(process.env.TEST_DATABASE_URL!);
     viaBouncer.port = String(port);
