@@ -138,19 +138,34 @@ describe.each(TEST_TARGETS)('owner data caches on %s', (target) => {
     await eventually(async () => (await ownerDashboard(h, filerId)).some((s) => s.id === moved!.id));
   });
 
-  it("announces everyone ('*') for a statement touching more than 100 owners", async () => {
+  it('announces the owners of a statement touching hundreds of them, 200 to a message, and no one else', async () => {
     const cache = ownerCaches(h).dashboard;
+    const heard: string[] = [];
+    const sub = h.listen('owner_data_changed', { notify: (p) => heard.push(p), live: () => {} });
+    const ids = rowsOf<{ id: string }>(await h.db.execute(sql`insert into users (email, name) select 'bulk' || g || '@beian.example', '批量' || g from generate_series(1, 450) g returning id`));
+    expect(ids.length).toBe(450);
     // The previous test's last move may still be on its way: warm both until both are held at once.
-    await eventually(async () => (await warm(filerId), await warm(otherId), cache.size === 2));
-    const ids = rowsOf(await h.db.execute(sql`insert into users (email, name) select 'bulk' || g || '@beian.example', '批量' || g from generate_series(1, 101) g returning id`));
-    expect(ids.length).toBe(101);
-    await h.db.execute(sql`update orders set owner_id = owner_id where owner_id = ${filerId}`); // one owner: not everyone
-    await eventually(() => cache.size === 1);
-    // A statement that reaches 101 owners at once (as an import or a check run does) clears every owner.
+    await eventually(async () => (await warm(filerId), await warm(otherId), cache.size >= 2));
+    await warm(ids[0]!.id);
+    // A statement that reaches 450 owners at once (as an import chunk or a check-run batch does) drops exactly those.
     const [tpl] = await h.db.select().from(t.subjects).where(eq(t.subjects.ownerId, filerId)).limit(1);
     await h.db.execute(sql`insert into subjects (icp_number, name, nature, cert_type, cert_number, cert_address, province_code, mailing_address, owner_id, principal_id)
       select '批' || u.email, s.name, s.nature, s.cert_type, s.cert_number, s.cert_address, s.province_code, s.mailing_address, u.id, s.principal_id
       from users u, subjects s where u.email like 'bulk%' and s.id = ${tpl!.id}`);
+    await eventually(() => heard.flatMap((p) => p.split(',')).filter((id) => id.length === 36).length >= 450);
+    const announced = heard.map((p) => p.split(','));
+    expect(announced.every((batch) => batch.length <= 200)).toBe(true);
+    expect(new Set(announced.flat())).toEqual(new Set(ids.map((r) => r.id)));
+    expect(await reread(ids[0]!.id)).toBe(true);
+    expect(await reread(filerId)).toBe(false);
+    expect(await reread(otherId)).toBe(false);
+    await sub.stop();
+  });
+
+  it("announces everyone ('*') for TRUNCATE", async () => {
+    const cache = ownerCaches(h).dashboard;
+    await warm();
+    await h.db.execute(sql`truncate extension_requests`);
     await eventually(() => cache.size === 0);
   });
 
