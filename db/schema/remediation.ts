@@ -120,6 +120,9 @@ export const orders = pgTable(
         sql`${t.state} in ('DRAFT','SUBMITTED','FIRST_REVIEW_REJECTED','PENDING_SMS','REGULATOR_REVIEW','REGULATOR_REJECTED','RETURNED') and not (${t.type} = 'CANCEL_ACCESS' and ${t.state} = 'DRAFT')`,
       ),
     index('orders_owner_idx').on(t.ownerId, t.createdAt),
+    // A subject's orders (the dashboard's open order, the order list of a subject): the partial unique index
+    // above cannot serve a lookup by state alone, and without this one PostgreSQL scanned every open order.
+    index('orders_subject_idx').on(t.subjectId),
     index('orders_queue_idx').on(t.state, t.submittedAt, t.id),
     // The queue filtered by province (reviewers split the work by 管局): an exact range for the page and the
     // capped count, instead of reading every waiting order of the other provinces to discard it.
