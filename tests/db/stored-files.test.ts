@@ -42,7 +42,7 @@ describe.each(TEST_TARGETS)('stored files on %s', (target) => {
     expect(bytes?.length).toBe(m.size);
     const [stored] = await other.db.select().from(t.storedFiles).where(eq(t.storedFiles.materialId, m.id));
     expect(stored).toMatchObject({ size: m.size, sha256: row!.sha256, contentType: 'image/png' });
-    expect(stored!.content.equals(bytes!)).toBe(true);
+    expect(stored!.content!.equals(bytes!)).toBe(true);
   });
 
   it('an upload whose transaction rolls back leaves neither row nor bytes', async () => {
