@@ -32,6 +32,11 @@ describe('configuration', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['PUBLIC_BASE_URL', 'portal.example'],
     ['REMINDERS', 'maybe'],
+    ['STORAGE', 'disk'],
+    ['S3_ENDPOINT', 'minio:9000'],
+    ['S3_BUCKET', 'My_Bucket'],
+    ['S3_PREFIX', 'beian files'],
+    ['S3_FORCE_PATH_STYLE', 'yes'],
   ])('names %s when it is %j', (name, value) => {
     const err = fails({ [name]: value });
     expect(err.variables).toContain(name);
@@ -53,6 +58,20 @@ describe('configuration', () => {
     expect(fails({ NODE_ENV: 'production', AUTH_SECRET: 's' }).variables).toEqual(['PUBLIC_BASE_URL']);
     expect(fails({ NODE_ENV: 'production', AUTH_SECRET: 's', PUBLIC_BASE_URL: 'https://beian.example.cn/path' }).variables).toEqual(['PUBLIC_BASE_URL']);
     expect(() => parseConfig({ NODE_ENV: 'production', NEXTAUTH_SECRET: 's', PUBLIC_BASE_URL: 'https://beian.example.cn' })).not.toThrow();
+  });
+
+  it('keeps files in the database unless STORAGE=s3, and then needs the bucket and its keys', () => {
+    const c = parseConfig({});
+    expect([c.STORAGE, c.S3_REGION, c.S3_FORCE_PATH_STYLE, c.S3_PREFIX]).toEqual(['db', 'us-east-1', true, '']);
+    const err = fails({ STORAGE: 's3', S3_ENDPOINT: 'http://127.0.0.1:9000' });
+    expect(err.variables).toEqual(['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
+    expect(err.message).toContain('S3_BUCKET: required when STORAGE=s3');
+    const s3 = { STORAGE: 's3', S3_BUCKET: 'beian-files', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(fails({ ...s3, S3_SECRET_ACCESS_KEY: ' ' }).variables).toEqual(['S3_SECRET_ACCESS_KEY']);
+    const ok = parseConfig({ ...s3, S3_ENDPOINT: 'https://oss-cn-hangzhou.aliyuncs.com', S3_REGION: 'oss-cn-hangzhou', S3_FORCE_PATH_STYLE: '0', S3_PREFIX: '/portal/prod/' });
+    expect(ok).toMatchObject({ STORAGE: 's3', S3_REGION: 'oss-cn-hangzhou', S3_FORCE_PATH_STYLE: false, S3_PREFIX: 'portal/prod/' });
+    // A bucket kept for reading (and sweeping) what was stored there before needs its keys too.
+    expect(fails({ S3_BUCKET: 'beian-files', S3_ACCESS_KEY_ID: 'id' }).message).toContain('S3_SECRET_ACCESS_KEY: required when S3_BUCKET is set');
   });
 
   it('does not judge a production build, which runs without the deployment secrets', () => {

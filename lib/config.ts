@@ -83,6 +83,24 @@ const schema = z.object({
   // Website checks
   CHECK_CONCURRENCY: int(16, 1, 256),
   CHECK_TIMEOUT_MS: int(0, 0, 120_000),
+  // File storage (db/storage/): uploads and import files in PostgreSQL (db), or in an S3-compatible bucket
+  // (s3: Aliyun OSS, Tencent COS, MinIO…) with only a row per file in the database.
+  STORAGE: z.enum(['db', 's3'], { error: 'expected db or s3' }).optional().default('db'),
+  // Unset: AWS's own endpoint for S3_REGION.
+  S3_ENDPOINT: httpUrl,
+  S3_REGION: optionalText.transform((v) => v ?? 'us-east-1'),
+  S3_BUCKET: optionalText.refine((v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v), 'expected a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens'),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  // Bucket in the path (http://host/bucket/key), as MinIO needs by default; 0 for bucket.host (OSS, COS).
+  S3_FORCE_PATH_STYLE: flag(true),
+  // Where in the bucket the portal's objects live (a bucket shared with others): `beian` → beian/materials/….
+  S3_PREFIX: optionalText
+    .refine((v) => v === undefined || /^[A-Za-z0-9._/-]+$/.test(v), 'expected letters, digits and - _ . / only')
+    .transform((v) => {
+      const p = v?.replace(/^\/+|\/+$/g, '');
+      return p ? `${p}/` : '';
+    }),
   // Operations
   // The JSON log's threshold on stdout (lib/log.ts).
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected fatal, error, warn, info, debug, trace or silent' }).optional().default('info'),
@@ -141,6 +159,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.NODE_ENV === 'production' && !c.AUTH_SECRET && !c.NEXTAUTH_SECRET) {
     bad.push('AUTH_SECRET');
     why.push('AUTH_SECRET: required in production (signs the session cookies)');
+  }
+  // A bucket is used for writing (STORAGE=s3), or for reading and sweeping what was written there before.
+  if (c.STORAGE === 's3' || c.S3_BUCKET) {
+    const need = c.STORAGE === 's3' ? 'required when STORAGE=s3' : 'required when S3_BUCKET is set';
+    for (const k of ['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+      if (!c[k]) {
+        bad.push(k);
+        why.push(`${k}: ${need}`);
+      }
+    }
   }
   if (bad.length) throw new ConfigError(bad, `配置错误 / invalid configuration:\n  ${why.join('\n  ')}`);
   return c;

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { pipeline, Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Tx } from '../client';
-import { fileSlices, putFile, removeFile } from '../storage/files';
+import { fileSlices, insertFile, putFile, removeFile, stageFile, type StagedFile } from '../storage/files';
 import { PublicError } from '@/lib/errors';
 import { IMPORT_COLUMNS, type RawRow } from '@/lib/imports/validate-row';
 
-// An uploaded batch is kept in the database with its row (db/storage/files.ts), so that the import can be
-// resumed after a crash by whichever process picks it up.
+// An uploaded batch's file is kept with its row (db/storage/files.ts: in the database or a bucket), so that the
+// import can be resumed after a crash by whichever process picks it up.
 
 // Matches the server-action body limit in next.config.ts: about 200,000 rows of check results (the bench's
 // 100,000-row file is 11 MB). The upload route holds the file in memory already; the stored file is read
@@ -55,6 +55,15 @@ export function storeImportFile(tx: Tx, batchId: string, text: Uint8Array): Prom
   return putFile(tx, { importBatchId: batchId }, text, IMPORT_CONTENT_TYPE);
 }
 
+/** storeImportFile in two steps: the bytes before the batch's transaction (a bucket upload), the row in it. */
+export function stageImportFile(text: Uint8Array): Promise<StagedFile> {
+  return stageFile(text, IMPORT_CONTENT_TYPE, 'imports');
+}
+
+export function insertImportFile(tx: Tx, batchId: string, file: StagedFile): Promise<boolean> {
+  return insertFile(tx, { importBatchId: batchId }, file);
+}
+
 export async function removeImportFile(tx: Tx, batchId: string): Promise<void> {
   await removeFile(tx, { importBatchId: batchId });
 }
@@ -64,7 +73,7 @@ export function uploadRows(upload: ImportUpload): AsyncGenerator<{ index: number
   return parseImportRows([upload.text]);
 }
 
-/** The data rows of a stored batch, read from the database a slice at a time. */
+/** The data rows of a stored batch, read from the database or the bucket a slice at a time. */
 export async function* storedImportRows(db: Tx, batchId: string): AsyncGenerator<{ index: number; row: RawRow }> {
   const slices = await fileSlices(db, { importBatchId: batchId });
   if (!slices) throw new PublicError('该批次的导入文件已不存在，请重新上传。');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../client';
 import * as t from '../schema';
 import { assertAdmin, type AdminActor } from '../admin/guard';
-import { chunked, prefetched, readUpload, storeImportFile, uploadRows } from './files';
+import { chunked, insertImportFile, prefetched, readUpload, stageImportFile, uploadRows } from './files';
 import { validateChunk } from './lookup';
 import { PublicError } from '@/lib/errors';
 import { todayIso } from '@/lib/time';
@@ -42,6 +42,7 @@ export async function createImportBatch(
   }
   if (total === 0) throw new PublicError('文件中没有数据行。');
   const batchId = randomUUID();
+  const file = await stageImportFile(upload.text);
   await db.transaction(async (tx) => {
     await tx.insert(t.importBatches).values({
       id: batchId,
@@ -54,7 +55,7 @@ export async function createImportBatch(
       duplicateRows,
       errorRows,
     });
-    await storeImportFile(tx, batchId, upload.text);
+    await insertImportFile(tx, batchId, file);
     await writeAudit(tx, {
       actorId: input.actor.id,
       action: 'import.upload',

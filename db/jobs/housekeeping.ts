@@ -4,16 +4,19 @@ import * as t from '../schema';
 import { purgeLooseMaterials } from '../materials/loose';
 import { purgeExpiredTokens } from '../queries/users';
 import { purgeContactVerifications } from '../contacts/purge';
+import { sweepOrphanObjects } from '../storage/sweep';
 import { everyInterval, runLeased, type Repeating } from './lease';
 import { config } from '@/lib/config';
 import { componentLog } from '@/lib/log';
 
-export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number; contactVerifications: number };
+export type HousekeepingRun = { looseMaterials: number; selfCheckRequests: number; contactVerifications: number; orphanObjects: number };
 
 /**
  * What nobody needs any more, removed: loose uploads a day old (attached to no order and no 复核), expired
- * sign-in tokens, the 立即自查 request log past its window, and contact codes that can no longer be used. Safe to run any number of times, from any
- * number of processes (the scheduler's lease only saves the repeated work).
+ * sign-in tokens, the 立即自查 request log past its window, contact codes that can no longer be used, and
+ * (with a bucket) objects no stored file names, last so that the purges above are swept in the same run.
+ * Safe to run any number of times, from any number of processes (the scheduler's lease only saves the
+ * repeated work).
  */
 export async function runHousekeeping(db: Db, now: Date = new Date()): Promise<HousekeepingRun> {
   const looseMaterials = await purgeLooseMaterials(db, now);
@@ -23,7 +26,8 @@ export async function runHousekeeping(db: Db, now: Date = new Date()): Promise<H
     .where(lt(t.selfCheckRequests.createdAt, new Date(now.getTime() - 86400_000)))
     .returning({ id: t.selfCheckRequests.id });
   const contactVerifications = await purgeContactVerifications(db, now);
-  return { looseMaterials, selfCheckRequests: old.length, contactVerifications };
+  const orphanObjects = await sweepOrphanObjects(db, now);
+  return { looseMaterials, selfCheckRequests: old.length, contactVerifications, orphanObjects };
 }
 
 export const HOUSEKEEPING_JOB = 'housekeeping';
@@ -43,7 +47,9 @@ export function startHousekeeping(db: Db, intervalMs = config().HOUSEKEEPING_INT
     intervalMs,
     async () => {
       const r = await tickHousekeeping(db, intervalMs);
-      if (r?.looseMaterials) componentLog('housekeeping').info(r, `清理未使用的上传 ${r.looseMaterials} 个 / purged unused uploads`);
+      if (r?.looseMaterials || r?.orphanObjects) {
+        componentLog('housekeeping').info(r, `清理未使用的上传 ${r.looseMaterials} 个、无主存储对象 ${r.orphanObjects} 个 / purged unused uploads and orphan objects`);
+      }
     },
     { atStart: true },
   );

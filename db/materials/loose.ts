@@ -16,10 +16,11 @@ export const LOOSE_QUOTA_MESSAGE = `您上传后尚未使用的图片已达上�
 
 /**
  * Refuses a loose upload that would take the owner past MAX_LOOSE_UPLOADS files or MAX_LOOSE_UPLOAD_BYTES
- * (stored sizes). A per-owner transaction lock makes count-then-insert exact under parallel uploads.
+ * (stored sizes). A per-owner transaction lock makes count-then-insert exact under parallel uploads; without
+ * it (`lock: false`) the check is a cheap early refusal before any bytes are written.
  */
-export async function checkLooseQuota(tx: Tx, ownerId: string, adding: number): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`loose-uploads:${ownerId}`}, 0))`);
+export async function checkLooseQuota(tx: Tx, ownerId: string, adding: number, opts: { lock?: boolean } = {}): Promise<void> {
+  if (opts.lock !== false) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`loose-uploads:${ownerId}`}, 0))`);
   const [held] = await tx
     .select({ files: sql<number>`count(*)::int`, bytes: sql<number>`coalesce(sum(${t.materials.size}), 0)::bigint` })
     .from(t.materials)

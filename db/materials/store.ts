@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { and, eq, exists, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../client';
 import * as t from '../schema';
@@ -8,10 +7,11 @@ import { EDITABLE_ORDER_STATES } from '@/lib/domain/codes';
 import { checkUpload, sniffImage } from '@/lib/validation/upload';
 import { reencodeImage } from './reencode';
 import { checkLooseQuota } from './loose';
-import { getFile, putFile } from '../storage/files';
+import { getFile, insertFile, stageFile } from '../storage/files';
+import { writeStore } from '../storage/objects';
 
-// Uploaded materials are kept in the database (db/storage/files.ts), never under public/: any web process
-// serves what another stored, and only through the ownership check below.
+// Uploaded materials are kept in the database or a bucket (db/storage/files.ts), never under public/: any web
+// process serves what another stored, and only through the ownership check below.
 
 const MIME = { jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif' } as const;
 
@@ -19,7 +19,8 @@ export type SavedMaterial = { id: string; fileName: string; mime: string; size: 
 
 /**
  * Checks an upload by its bytes (type, size, structure) before anything is stored, re-encodes it, then
- * writes its row and the new file in one transaction: a row never lacks its file, nor a file its row.
+ * writes its row and the new file's row in one transaction: a material never lacks its file. With a bucket,
+ * the object is written just before (db/storage/files.ts: a rollback leaves it to the orphan sweep).
  */
 export async function saveMaterial(
   tx: Tx,
@@ -31,15 +32,18 @@ export async function saveMaterial(
   // Only the re-encoded image is kept (db/materials/reencode.ts): metadata and hidden chunks stay behind.
   const bytes = await reencodeImage(input.bytes, type);
   const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-120);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
   const loose = !input.orderId && !input.recheckId;
+  // Refused later, an upload to a bucket would be left there for the orphan sweep: refuse an owner over the
+  // quota before writing anything (the exact check, under its lock, follows in the transaction).
+  if (loose && writeStore()) await checkLooseQuota(tx, input.ownerId, bytes.length, { lock: false });
+  const file = await stageFile(bytes, MIME[type], 'materials');
   const [row] = await tx.transaction(async (inner) => {
     if (loose) await checkLooseQuota(inner, input.ownerId, bytes.length);
     const rows = await inner
       .insert(t.materials)
-      .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: bytes.length, sha256 })
+      .values({ ownerId: input.ownerId, orderId: input.orderId ?? null, recheckId: input.recheckId ?? null, kind: input.kind, fileName, mime: MIME[type], size: bytes.length, sha256: file.sha256 })
       .returning();
-    await putFile(inner, { materialId: rows[0]!.id }, bytes, MIME[type]);
+    await insertFile(inner, { materialId: rows[0]!.id }, file);
     return rows;
   });
   return { id: row!.id, fileName, mime: row!.mime, size: row!.size };

@@ -1,9 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import * as t from '../schema';
-import { putFile } from './files';
+import { areaOf, hasFile, putFile, type FileOwner } from './files';
+import type { ObjectStore } from './objects';
 import { storeImportFile } from '../imports/files';
 import { UUID_PATTERN } from '@/lib/domain/ids';
 
@@ -29,6 +30,8 @@ export async function migrateLocalFiles(db: Db, dirs: { uploads: string; imports
     }
     const [row] = await db.select({ id: t.materials.id, mime: t.materials.mime }).from(t.materials).where(eq(t.materials.id, name));
     if (!row) tally('missing');
+    // Looked at first so that a second run uploads nothing to a bucket (putFile would refuse it after).
+    else if (await hasFile(db, { materialId: row.id })) tally('skipped');
     else tally((await putFile(db, { materialId: row.id }, await readFile(path.join(dirs.uploads, name)), row.mime)) ? 'migrated' : 'skipped');
   }
 
@@ -40,9 +43,43 @@ export async function migrateLocalFiles(db: Db, dirs: { uploads: string; imports
     }
     const [row] = await db.select({ id: t.importBatches.id }).from(t.importBatches).where(eq(t.importBatches.id, id));
     if (!row) tally('missing');
+    else if (await hasFile(db, { importBatchId: row.id })) tally('skipped');
     else tally((await storeImportFile(db, row.id, await readFile(path.join(dirs.imports, name)))) ? 'migrated' : 'skipped');
   }
   return counts;
+}
+
+/**
+ * Moves the files whose bytes are in the database to `store`, one at a time (a file is whole in memory while
+ * it is uploaded: 20 MB at most, MAX_IMPORT_BYTES). Each row changes only if it still holds its bytes; one
+ * that changed meanwhile leaves its new object to the orphan sweep. Idempotent; says how many it moved.
+ */
+export async function moveFilesToBucket(db: Db, store: ObjectStore): Promise<number> {
+  let moved = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const ids = await db
+      .select({ id: t.storedFiles.id })
+      .from(t.storedFiles)
+      .where(and(isNotNull(t.storedFiles.content), gt(t.storedFiles.id, after)))
+      .orderBy(asc(t.storedFiles.id))
+      .limit(100);
+    if (!ids.length) return moved;
+    for (const { id } of ids) {
+      after = id;
+      const [row] = await db.select().from(t.storedFiles).where(and(eq(t.storedFiles.id, id), isNotNull(t.storedFiles.content)));
+      if (!row?.content) continue;
+      const owner: FileOwner = row.materialId ? { materialId: row.materialId } : { importBatchId: row.importBatchId! };
+      const objectKey = store.newKey(areaOf(owner));
+      await store.put(objectKey, row.content, row.contentType);
+      const done = await db
+        .update(t.storedFiles)
+        .set({ content: null, objectKey })
+        .where(and(eq(t.storedFiles.id, id), isNotNull(t.storedFiles.content)))
+        .returning({ id: t.storedFiles.id });
+      moved += done.length;
+    }
+  }
 }
 
 /** The regular files of `dir`, in a stable order; none when it does not exist. */

@@ -11,12 +11,10 @@ import { PublicError } from '@/lib/errors';
 import { addDaysIso, todayIso } from '@/lib/time';
 import { anotherClient, freshDb, TEST_TARGETS, type TestDb } from '../support/db';
 import { png } from '../support/images';
+import { csvSource, uploadUnreachableSite } from '../support/import-csv';
 
 // Uploads and import files live in the database (stored_files), so any process reads what another stored;
 // they commit and roll back with their rows, and go when their rows go.
-
-const HEADER = '主体备案号,网站备案号,域名,不合格项代码,检查发现,整改期限';
-const csv = (lines: string[]) => (async function* () { yield new TextEncoder().encode([HEADER, ...lines].join('\n')); })();
 
 describe.each(TEST_TARGETS)('stored files on %s', (target) => {
   let h: TestDb;
@@ -42,7 +40,7 @@ describe.each(TEST_TARGETS)('stored files on %s', (target) => {
     expect(bytes?.length).toBe(m.size);
     const [stored] = await other.db.select().from(t.storedFiles).where(eq(t.storedFiles.materialId, m.id));
     expect(stored).toMatchObject({ size: m.size, sha256: row!.sha256, contentType: 'image/png' });
-    expect(stored!.content.equals(bytes!)).toBe(true);
+    expect(stored!.content!.equals(bytes!)).toBe(true);
   });
 
   it('an upload whose transaction rolls back leaves neither row nor bytes', async () => {
@@ -67,14 +65,7 @@ describe.each(TEST_TARGETS)('stored files on %s', (target) => {
   });
 
   it('an import uploaded through one client runs through another, reading its file from the database', async () => {
-    const [s] = await h.db.select().from(t.subjects).where(eq(t.subjects.name, '杭州数帆网络科技有限公司'));
-    const [w] = await h.db.select().from(t.websites).where(eq(t.websites.subjectId, s!.id));
-    const { batchId } = await createImportBatch(h.db, {
-      actor: { id: users.admin!.id, role: 'admin' },
-      fileName: '核查结果.csv',
-      source: csv([`${s!.icpNumber},${w!.icpNumber},,SITE_UNREACHABLE,无法访问,`]),
-      deadline: addDaysIso(todayIso(), 30),
-    });
+    const batchId = await uploadUnreachableSite(h.db, users.admin!.id, '无法访问');
     const [stored] = await other.db.select({ size: t.storedFiles.size, contentType: t.storedFiles.contentType }).from(t.storedFiles).where(eq(t.storedFiles.importBatchId, batchId));
     expect(stored).toMatchObject({ contentType: 'text/csv; charset=utf-8' });
     // Read back in small slices, the bytes join up to the whole file.
@@ -91,7 +82,7 @@ describe.each(TEST_TARGETS)('stored files on %s', (target) => {
 
   it('a refused import file stores nothing', async () => {
     const before = await files();
-    const refused = createImportBatch(h.db, { actor: { id: users.admin!.id, role: 'admin' }, fileName: 'bad.csv', source: csv([]), deadline: addDaysIso(todayIso(), 30) });
+    const refused = createImportBatch(h.db, { actor: { id: users.admin!.id, role: 'admin' }, fileName: 'bad.csv', source: csvSource([]), deadline: addDaysIso(todayIso(), 30) });
     await expect(refused).rejects.toBeInstanceOf(PublicError);
     expect(await files()).toBe(before);
   });
