@@ -19,7 +19,7 @@ import { hasPgbouncer, PGBOUNCER, startPgbouncer } from '../support/pgbouncer';
 const enabled = Boolean(process.env.TEST_DATABASE_URL) && hasPgbouncer();
 if (!enabled) console.log('[pgbouncer.test] skipped: needs TEST_DATABASE_URL and', PGBOUNCER);
 
-if (enabled) describe('behind PgBouncer in transaction mode', () => {
+describe.skipIf(!enabled)('behind PgBouncer in transaction mode', () => {
   let direct: TestDb;
   let pooled: Handle;
   let bouncer: ChildProcess;
