@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
-import postgres from 'postgres';
-import { PASSWORD, shoot } from './support';
+import { createPgDatabase, dropPgDatabase, PASSWORD, shoot } from './support';
 
 // Faults: the PostgreSQL server becomes unreachable for a while. Pages show a friendly Chinese
 // error (no stack trace), and once the database is back everything works again without a restart.
@@ -54,10 +53,7 @@ test.describe('database outage', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(240_000);
-    const admin = postgres(PG!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
+    await createPgDatabase(PG!, dbName);
     link = relay(new URL(PG!));
     await link.up();
     const url = new URL(PG!);
@@ -85,9 +81,7 @@ test.describe('database outage', () => {
     }
     await link?.up().catch(() => {});
     await link?.down();
-    const admin = postgres(PG!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await dropPgDatabase(PG!, dbName);
   });
 
   test('pages say so in Chinese while the database is away, and recover by themselves', async ({ page }) => {

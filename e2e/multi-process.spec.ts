@@ -9,7 +9,7 @@ import { FINDING_CATALOGUE, FINDING_CODES, planRemediation } from '../lib/remedi
 import { png } from '../tests/support/images';
 import { hasPgbouncer, startPgbouncer } from '../tests/support/pgbouncer';
 import { TestSmtp } from '../tests/support/smtp';
-import { PASSWORD } from './support';
+import { createPgDatabase, dropPgDatabase, signIn } from './support';
 
 // Several processes on one PostgreSQL, as a provider deploys the portal: web A and web B (`next start`) and one
 // `npm run worker`, all through PgBouncer in transaction mode where it is installed (the LISTEN connection goes
@@ -97,12 +97,7 @@ const kill = (child: ChildProcess, signal: NodeJS.Signals) => {
 
 async function signInAt(browser: Browser, base: string, email: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: base, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
-  await page.goto('/login');
-  const form = page.getByRole('region', { name: '密码登录' });
-  await form.getByLabel('邮箱').fill(email);
-  await form.getByLabel('密码').fill(PASSWORD);
-  await form.getByRole('button', { name: '登录' }).click();
-  await expect(page).not.toHaveURL(/\/login/);
+  await signIn(page, email);
   return page;
 }
 
@@ -119,10 +114,7 @@ test.describe('several web processes and a worker on one PostgreSQL', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(300_000);
-    const admin = postgres(PG!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
-    await admin.unsafe(`create database ${dbName}`);
-    await admin.end();
+    await createPgDatabase(PG!, dbName);
     // Migrated and seeded once, directly, as a deployment does before it starts its processes.
     const seeded = spawnSync(process.execPath, ['node_modules/.bin/tsx', 'db/seed-cli.ts'], { env: { ...process.env, DATABASE_URL: urlFor(), LOG_LEVEL: 'warn' }, encoding: 'utf8' });
     expect(seeded.status, seeded.stderr).toBe(0);
@@ -153,9 +145,7 @@ test.describe('several web processes and a worker on one PostgreSQL', () => {
     await sql?.end();
     await smtp.stop();
     if (bouncerDir) rmSync(bouncerDir, { recursive: true, force: true });
-    const admin = postgres(PG!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
-    await admin.end();
+    await dropPgDatabase(PG!, dbName);
   });
 
   test('a session, an upload and cached pages cross between A and B', async ({ browser }) => {

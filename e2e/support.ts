@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import postgres from 'postgres';
 import { expectNoSeriousA11yViolations } from './axe';
 
 export const PASSWORD = 'Beian@2026';
@@ -104,4 +105,18 @@ export async function verifyContacts(page: Page, contacts: readonly { label: str
     await expect(group).toContainText('已验证');
   }
   await staffContext.close();
+}
+
+/** A new, empty database `name` on the PostgreSQL server at `serverUrl` (dropped first if left over). */
+export async function createPgDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+}
+
+export async function dropPgDatabase(serverUrl: string, name: string): Promise<void> {
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+  await admin.end();
 }
